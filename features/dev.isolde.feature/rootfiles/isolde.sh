@@ -7,6 +7,10 @@
 HERE="$(cd "$(dirname "$0")" && pwd)"
 if [ -n "$JAVA_HOME" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 LAUNCHER=$(ls "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+# Guice 7 uses sun.misc.Unsafe; JDK 24+ warns about it on every start unless told it is allowed
+if "$JAVA" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  JAVA_OPTS="${JAVA_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
 if [ "$1" = "--cli" ]; then
   shift
   # own configuration area per user, no locking: several commands may run at once
