@@ -49,6 +49,12 @@ public class IsoldeWorkbenchAdvisor extends WorkbenchAdvisor {
 			}
 
 			@Override
+			public org.eclipse.ui.application.ActionBarAdvisor createActionBarAdvisor(
+					org.eclipse.ui.application.IActionBarConfigurer abc) {
+				return new IsoldeActionBarAdvisor(abc);
+			}
+
+			@Override
 			public void postWindowOpen() {
 				WindowTitle.track(getWindowConfigurer());
 			}

@@ -2,12 +2,7 @@
 package dev.isolde.model.persist;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
@@ -64,21 +59,8 @@ public final class ModelStore {
 	 */
 	public static void save(Machine machine, Path file) throws IOException {
 		Path target = file.toAbsolutePath();
-		Path dir = target.getParent();
-		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-		try {
-			Resource resource = resourceSet().createResource(URI.createFileURI(target.toString()));
-			resource.getContents().add(machine);
-			try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-				resource.save(out, Map.of(XMLResource.OPTION_ENCODING, "UTF-8"));
-			}
-			try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-				ch.force(true);
-			}
-			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		Resource resource = resourceSet().createResource(URI.createFileURI(target.toString()));
+		resource.getContents().add(machine);
+		AtomicFiles.write(target, out -> resource.save(out, Map.of(XMLResource.OPTION_ENCODING, "UTF-8")));
 	}
 }

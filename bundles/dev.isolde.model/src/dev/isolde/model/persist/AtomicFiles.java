@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.model.persist;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a crash at any point leaves either the old or the new content: a temporary
+ * file in the same directory (same file system, so the rename is atomic), fsync, then rename.
+ */
+public final class AtomicFiles {
+
+	/** Writes the content of a file to a stream. */
+	@FunctionalInterface
+	public interface Writer {
+		/** Writes everything to {@code out}; must not close it. */
+		void write(OutputStream out) throws IOException;
+	}
+
+	private AtomicFiles() {
+	}
+
+	/** Replaces {@code file} with {@code content} atomically. */
+	public static void write(Path file, byte[] content) throws IOException {
+		write(file, out -> out.write(content));
+	}
+
+	/** Replaces {@code file} with what {@code writer} writes, atomically. */
+	public static void write(Path file, Writer writer) throws IOException {
+		Path target = file.toAbsolutePath();
+		Path dir = target.getParent();
+		Files.createDirectories(dir);
+		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+		try {
+			try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+				OutputStream out = Channels.newOutputStream(ch);
+				writer.write(out);
+				out.flush();
+				ch.force(true);
+			}
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Drives the real policy editor under Xvfb: typing, markers, content assist, format, comments, save. */
+class PolicyEditorTest {
+
+	private static final String POLICY = """
+			policy demo for x86_64 paging 4 {
+			  default sensitive
+			  global nonsensitive {
+			    symbol jiffies
+			  }
+			}
+			asi class KVM per vm { maps global on enter l1d_flush }
+			vm guest1 uses KVM
+			""";
+
+	private IFile file;
+	private PolicyEditor editor;
+
+	@BeforeEach
+	void open() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-test");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		file = project.getFile("demo.asi");
+		if (file.exists()) {
+			file.delete(true, null);
+		}
+		file.create(POLICY.getBytes(StandardCharsets.UTF_8), true, false, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IEditorPart part = IDE.openEditor(page, file, true);
+		editor = assertInstanceOf(PolicyEditor.class, part, "the .asi editor is the policy editor");
+	}
+
+	@AfterEach
+	void close() {
+		editor.getSite().getPage().closeEditor(editor, false);
+	}
+
+	private static void waitUntil(BooleanSupplier condition, long millis) {
+		Display display = Display.getCurrent();
+		long end = System.currentTimeMillis() + millis;
+		while (!condition.getAsBoolean() && System.currentTimeMillis() < end) {
+			if (!display.readAndDispatch()) {
+				display.sleep();
+				display.timerExec(20, () -> { });
+			}
+		}
+	}
+
+	private IMarker[] markers() {
+		try {
+			return file.findMarkers(PolicyProblems.MARKER, false, IResource.DEPTH_ZERO);
+		} catch (CoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
+	void typingASyntaxErrorCreatesAMarkerAndFixingItRemovesIt() throws Exception {
+		IDocument doc = editor.document();
+		int at = doc.get().indexOf("jiffies") + "jiffies".length();
+		doc.replace(at, 0, ", ,");
+		waitUntil(() -> markers().length > 0, 10_000);
+		IMarker[] markers = markers();
+		assertTrue(markers.length > 0, "a marker after typing an error");
+		assertEquals(IMarker.SEVERITY_ERROR, markers[0].getAttribute(IMarker.SEVERITY, -1));
+		assertEquals(4, markers[0].getAttribute(IMarker.LINE_NUMBER, -1));
+		doc.replace(at, 3, "");
+		waitUntil(() -> markers().length == 0, 10_000);
+		assertEquals(0, markers().length, () -> Arrays.toString(markers()));
+	}
+
+	@Test
+	void contentAssistProposesKeywordsAtABlockStart() throws Exception {
+		IDocument doc = editor.document();
+		int offset = doc.get().indexOf("    symbol jiffies");
+		PolicyContentAssistProcessor processor = new PolicyContentAssistProcessor(editor::emfLocation);
+		List<String> proposals = processor.entries(doc.get(), offset).stream().map(e -> e.getProposal()).toList();
+		assertTrue(proposals.containsAll(List.of("symbol", "slab", "percpu", "region")), proposals::toString);
+		ICompletionProposal[] shown = processor.computeCompletionProposals(editor.viewer(), offset);
+		assertTrue(shown.length >= 4);
+	}
+
+	@Test
+	void toggleCommentCommentsAndUncommentsTheSelectedLine() {
+		IDocument doc = editor.document();
+		int line = 3;
+		editor.selectAndReveal(doc.get().indexOf("symbol jiffies"), 0);
+		editor.toggleComment();
+		assertTrue(doc.get().contains("//     symbol jiffies"), doc.get());
+		editor.toggleComment();
+		assertEquals(POLICY, doc.get());
+		assertNotNull(Integer.valueOf(line));
+	}
+
+	@Test
+	void openDeclarationJumpsFromAContextToItsClass() {
+		IDocument doc = editor.document();
+		editor.selectAndReveal(doc.get().indexOf("uses KVM") + "uses ".length() + 1, 0);
+		editor.openDeclaration();
+		var sel = (org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection();
+		assertEquals(doc.get().indexOf("asi class KVM"), sel.getOffset());
+	}
+
+	@Test
+	void saveWritesTheFileAndClearsDirtyState() throws Exception {
+		IDocument doc = editor.document();
+		doc.replace(0, 0, "// edited\n");
+		assertTrue(editor.isDirty());
+		editor.doSave(null);
+		assertFalse(editor.isDirty());
+		String onDisk = new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(onDisk.startsWith("// edited\n"), onDisk);
+	}
+
+	@Test
+	void outlineShowsPolicyClassAndContext() {
+		var page = editor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
+		assertNotNull(page);
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().activate(editor);
+		waitUntil(() -> editor.outlinePage() != null && editor.outlinePage().topLevel().length == 3, 10_000);
+		assertEquals(3, editor.outlinePage().topLevel().length);
+	}
+}

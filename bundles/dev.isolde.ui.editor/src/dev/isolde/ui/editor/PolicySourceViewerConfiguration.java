@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.ui.editor;
+
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
+import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.reconciler.IReconciler;
+import org.eclipse.jface.text.reconciler.MonoReconciler;
+import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+
+/** Wires highlighting, content assist, hover and validation-as-you-type into the policy editor's viewer. */
+final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguration {
+
+	/** Typing pause before a background validation runs. */
+	static final int RECONCILE_DELAY_MS = 300;
+
+	private final PolicyEditor editor;
+
+	PolicySourceViewerConfiguration(PolicyEditor editor, IPreferenceStore store) {
+		super(store);
+		this.editor = editor;
+	}
+
+	@Override
+	public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
+		PresentationReconciler reconciler = new PresentationReconciler();
+		// a damage of the whole document keeps multi-line comments right; policies are small
+		DefaultDamagerRepairer dr = new DefaultDamagerRepairer(
+				new PolicyTokenScanner(new PolicyColors(sourceViewer.getTextWidget().getDisplay()))) {
+			@Override
+			public org.eclipse.jface.text.IRegion getDamageRegion(org.eclipse.jface.text.ITypedRegion partition,
+					org.eclipse.jface.text.DocumentEvent e, boolean documentPartitioningChanged) {
+				return new org.eclipse.jface.text.Region(0, e.getDocument().getLength());
+			}
+		};
+		reconciler.setDamager(dr, IDocument.DEFAULT_CONTENT_TYPE);
+		reconciler.setRepairer(dr, IDocument.DEFAULT_CONTENT_TYPE);
+		return reconciler;
+	}
+
+	@Override
+	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
+		ContentAssistant assistant = new ContentAssistant();
+		assistant.setContentAssistProcessor(new PolicyContentAssistProcessor(editor::emfLocation),
+				IDocument.DEFAULT_CONTENT_TYPE);
+		assistant.enableAutoActivation(true);
+		assistant.setAutoActivationDelay(300);
+		assistant.setProposalSelectorBackground(null);
+		assistant.enableAutoInsert(true);
+		return assistant;
+	}
+
+	@Override
+	public IReconciler getReconciler(ISourceViewer sourceViewer) {
+		MonoReconciler reconciler = new MonoReconciler(editor.reconcilingStrategy(), false);
+		reconciler.setDelay(RECONCILE_DELAY_MS);
+		return reconciler;
+	}
+
+	@Override
+	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
+		return new PolicyTextHover(editor);
+	}
+
+	@Override
+	public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
+		return new String[] { "//", "" };
+	}
+}

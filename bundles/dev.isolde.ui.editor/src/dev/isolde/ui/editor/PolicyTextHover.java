@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.ui.editor;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Region;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+
+import dev.isolde.dsl.isolde.Rule;
+
+/** Hover over a rule: what it selects, into which class, and why (its {@code because} rationale). */
+final class PolicyTextHover implements ITextHover {
+
+	private final PolicyEditor editor;
+
+	PolicyTextHover(PolicyEditor editor) {
+		this.editor = editor;
+	}
+
+	@Override
+	public String getHoverInfo(ITextViewer viewer, IRegion region) {
+		Rule rule = ruleAt(editor.reconcilingStrategy().latest(), region.getOffset());
+		return rule == null ? null : PolicyLabels.describe(rule);
+	}
+
+	@Override
+	public IRegion getHoverRegion(ITextViewer viewer, int offset) {
+		return new Region(offset, 0);
+	}
+
+	/** The rule whose text covers {@code offset}, if any. */
+	static Rule ruleAt(XtextResource resource, int offset) {
+		if (resource == null || resource.getParseResult() == null) {
+			return null;
+		}
+		ICompositeNode root = resource.getParseResult().getRootNode();
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset);
+		if (leaf == null) {
+			return null;
+		}
+		EObject element = NodeModelUtils.findActualSemanticObjectFor(leaf);
+		return element == null ? null : EcoreUtil2.getContainerOfType(element, Rule.class);
+	}
+}
