@@ -46,22 +46,36 @@ final class IsoldeActionBarAdvisor extends ActionBarAdvisor {
 		file.add(register(ActionFactory.QUIT));
 		menuBar.add(file);
 
+		// the group markers are where text editors contribute (Find/Replace, Go to Line, Quick Fix...)
 		MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+		edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
 		edit.add(register(ActionFactory.UNDO));
 		edit.add(register(ActionFactory.REDO));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.UNDO_EXT));
 		edit.add(new Separator());
 		edit.add(register(ActionFactory.CUT));
 		edit.add(register(ActionFactory.COPY));
 		edit.add(register(ActionFactory.PASTE));
 		edit.add(register(ActionFactory.DELETE));
 		edit.add(register(ActionFactory.SELECT_ALL));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.CUT_EXT));
 		edit.add(new Separator());
 		edit.add(register(ActionFactory.FIND));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.ADD_EXT));
+		edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
 		edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 		menuBar.add(edit);
 
 		MenuManager navigate = new MenuManager("&Navigate", IWorkbenchActionConstants.M_NAVIGATE);
+		navigate.add(new GroupMarker(IWorkbenchActionConstants.NAV_START));
+		navigate.add(new GroupMarker(IWorkbenchActionConstants.OPEN_EXT));
+		navigate.add(new GroupMarker(IWorkbenchActionConstants.SHOW_EXT));
+		MenuManager goTo = new MenuManager("&Go To", IWorkbenchActionConstants.GO_TO);
+		goTo.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+		navigate.add(goTo);
 		navigate.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+		navigate.add(new GroupMarker(IWorkbenchActionConstants.NAV_END));
 		menuBar.add(navigate);
 		menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 

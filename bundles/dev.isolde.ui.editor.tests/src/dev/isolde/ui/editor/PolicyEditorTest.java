@@ -45,9 +45,18 @@ class PolicyEditorTest {
 
 	private IFile file;
 	private PolicyEditor editor;
+	private final List<String> loggedErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final org.eclipse.core.runtime.ILogListener logListener = (status, plugin) -> {
+		// tycho-surefire's test runtime lacks SWT's SVG rasterizer for tab icons; the product has it
+		boolean svgIcon = status.getException() != null && String.valueOf(status.getException().getMessage()).contains("No SVG rasterizer");
+		if (status.getSeverity() == org.eclipse.core.runtime.IStatus.ERROR && !svgIcon) {
+			loggedErrors.add(status.getMessage());
+		}
+	};
 
 	@BeforeEach
 	void open() throws Exception {
+		org.eclipse.core.runtime.Platform.addLogListener(logListener);
 		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-test");
 		if (!project.exists()) {
 			project.create(null);
@@ -66,6 +75,8 @@ class PolicyEditorTest {
 	@AfterEach
 	void close() {
 		editor.getSite().getPage().closeEditor(editor, false);
+		org.eclipse.core.runtime.Platform.removeLogListener(logListener);
+		assertEquals(List.of(), loggedErrors, "errors logged while the editor was open");
 	}
 
 	private static void waitUntil(BooleanSupplier condition, long millis) {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
@@ -15,6 +16,7 @@ import org.eclipse.jface.text.reconciler.DirtyRegion;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -78,8 +80,13 @@ final class PolicyReconcilingStrategy implements IReconcilingStrategy, IReconcil
 		}
 		XtextResource resource = PolicyLanguage.parse(document.get(), location.get());
 		CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
-		List<Issue> issues = PolicyLanguage.injector().getInstance(IResourceValidator.class).validate(resource,
-				CheckMode.ALL, cancel);
+		List<Issue> issues;
+		try {
+			issues = PolicyLanguage.injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL,
+					cancel);
+		} catch (OperationCanceledError | OperationCanceledException e) {
+			return; // the editor closed or the text changed again: a newer reconcile follows
+		}
 		if (cancel.isCanceled()) {
 			return;
 		}

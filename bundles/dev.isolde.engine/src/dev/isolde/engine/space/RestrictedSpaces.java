@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.engine.space;
+
+import java.util.List;
+
+/**
+ * The full kernel address space, the shared globally non-sensitive part and every ASI instance of a policy.
+ *
+ * @param problems why some context got no instance or some map item resolved to nothing
+ */
+public record RestrictedSpaces(AddressSpace full, AddressSpace globalNonSensitive, List<AsiInstance> instances,
+        List<String> problems) {
+
+    public RestrictedSpaces {
+        instances = List.copyOf(instances);
+        problems = List.copyOf(problems);
+    }
+
+    /** The instance named {@code name}, or null. */
+    public AsiInstance instance(String name) {
+        for (AsiInstance i : instances) {
+            if (i.name().equals(name)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** The instances of the context named {@code context}. */
+    public List<AsiInstance> instancesOf(String context) {
+        return instances.stream().filter(i -> i.ctx().name().equals(context)).toList();
+    }
+}
