@@ -12,6 +12,7 @@ import dev.isolde.engine.fixtures.RfcMachine;
 import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.kernel.ObjectKind;
+import dev.isolde.engine.policy.AsiModel;
 import dev.isolde.engine.policy.MemoryClass;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.policy.RuleSpec;
@@ -164,7 +165,7 @@ class ClassifierTest {
     @Test
     void denylistPolicyMakesEverythingNonSensitiveExceptWhatItMarks() {
         // ASI 2025: non-sensitive unless __GFP_SENSITIVE; user pages get it.
-        PolicySpec denylist = new PolicySpec("asi2025", null, dev.isolde.engine.policy.AsiModel.ASI2025, 4, GLOBAL,
+        PolicySpec denylist = new PolicySpec("asi2025", null, AsiModel.ASI2025, 4, GLOBAL,
                 List.of(RuleSpec.of("user", MemoryClass.SENSITIVE, null, SelectorKind.MEMORY, "user")), List.of(),
                 List.of());
         Classification c = classify(denylist);

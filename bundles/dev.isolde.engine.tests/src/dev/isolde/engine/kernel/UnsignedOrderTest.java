@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class UnsignedOrderTest {
@@ -33,7 +34,7 @@ class UnsignedOrderTest {
         int n = 10_000;
         long[] start = new long[n];
         int[] idx = new int[n];
-        java.util.Random r = new java.util.Random(7);
+        Random r = new Random(7);
         for (int i = 0; i < n; i++) {
             start[i] = r.nextLong();
             idx[i] = i;

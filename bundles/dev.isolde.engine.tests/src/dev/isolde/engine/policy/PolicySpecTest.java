@@ -36,6 +36,15 @@ class PolicySpecTest {
     }
 
     @Test
+    void theLaterSeriesHasNoLocalClass() {
+        RuleSpec local = RuleSpec.of("g", MemoryClass.LOCAL_NONSENSITIVE, ContextKind.VM, SelectorKind.MEMORY, "guest");
+        assertThrows(IllegalArgumentException.class, () -> new PolicySpec("p", null, AsiModel.ASI2025, 4,
+                MemoryClass.GLOBAL_NONSENSITIVE, List.of(local), List.of(), List.of()));
+        assertEquals(1, new PolicySpec("p", null, AsiModel.RFC2022, 4, MemoryClass.SENSITIVE, List.of(local),
+                List.of(), List.of()).rules().size());
+    }
+
+    @Test
     void classMapsParseRegionsWithOrWithoutTheKeyword() {
         List<MapItem> items = RfcMachine.kptiClass().mapItems();
         assertEquals(new MapItem(MapItem.Target.USER, null), items.get(0));

@@ -15,11 +15,13 @@ import dev.isolde.engine.classify.Classifier;
 import dev.isolde.engine.fixtures.RfcMachine;
 import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.kernel.KernelImage;
+import dev.isolde.engine.policy.AsiClassSpec;
 import dev.isolde.engine.policy.ContextSpec;
 import dev.isolde.engine.policy.PolicySpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RestrictedSpaceBuilderTest {
@@ -129,8 +131,8 @@ class RestrictedSpaceBuilderTest {
             b.addRegion("half", RfcMachine.TASK_STRUCT + 0x1000, RfcMachine.TASK_STRUCT + 0x1800);
         });
         PolicySpec base = RfcMachine.policy();
-        var cls = new dev.isolde.engine.policy.AsiClassSpec("HALF", ContextKind.PROCESS, List.of("region half"),
-                List.of(), List.of(), java.util.Map.of(), null);
+        var cls = new AsiClassSpec("HALF", ContextKind.PROCESS, List.of("region half"),
+                List.of(), List.of(), Map.of(), null);
         PolicySpec policy = new PolicySpec("p", null, base.model(), 4, base.defaultClass(), base.rules(),
                 List.of(cls), List.of(new ContextSpec("p1", ContextKind.PROCESS, "HALF")));
         RestrictedSpaces spaces = new RestrictedSpaceBuilder(new Classifier(k).classify(policy)).build();

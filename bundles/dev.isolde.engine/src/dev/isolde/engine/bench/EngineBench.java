@@ -11,12 +11,17 @@ import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.space.RestrictedSpaceBuilder;
 import dev.isolde.engine.space.RestrictedSpaces;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Measures the engine on synthetic machines and prints build times and heap use; {@code isolde bench} runs it.
  * Arguments: {@code [symbols [vms [objectsPerVm [directMapGiB [rounds]]]]]}.
  */
 public final class EngineBench {
+    /** CPU time of the benchmark thread is printed next to wall time: on a loaded machine only CPU time compares. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     private EngineBench() {
     }
 
@@ -40,25 +45,38 @@ public final class EngineBench {
     private static void run(PrintStream out, String label, int symbols, int vms, int perVm, long directMap,
             boolean withChecks) {
         long baseline = usedHeap();
-        long t0 = System.nanoTime();
+        long[] t = new long[4];
+        long[] c = new long[4];
+        mark(t, c, 0);
         KernelImage kernel = SyntheticMachine.build(symbols, vms, perVm, directMap, 42);
-        long t1 = System.nanoTime();
+        mark(t, c, 1);
         PolicySpec policy = SyntheticMachine.kvmPolicy(kernel);
         Classification classification = new Classifier(kernel).classify(policy);
-        long t2 = System.nanoTime();
+        mark(t, c, 2);
         RestrictedSpaces spaces = new RestrictedSpaceBuilder(classification).build();
-        long t3 = System.nanoTime();
+        mark(t, c, 3);
         long heap = usedHeap() - baseline;
-        out.printf("  %-13s %,9d objects  generate+image %6.1f ms  classify %6.1f ms  spaces %6.1f ms"
-                + "  (%d instances, full %,d intervals)  retained heap %,d MB%n", label, kernel.objectCount(),
-                ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), spaces.instances().size(), spaces.full().intervalCount(),
-                heap >> 20);
+        out.printf("  %-13s %,9d objects, %d instances, full space %,d intervals, retained heap %,d MB%n", label,
+                kernel.objectCount(), spaces.instances().size(), spaces.full().intervalCount(), heap >> 20);
+        out.printf("  %-13s generate+image %s   classify %s   spaces %s%n", "", phase(t, c, 1), phase(t, c, 2),
+                phase(t, c, 3));
         if (withChecks) {
-            long t4 = System.nanoTime();
+            long[] ct = new long[2];
+            long[] cc = new long[2];
+            mark(ct, cc, 0);
             CheckReport report = CheckSuite.standard().run(CheckInput.of(classification, spaces));
-            long t5 = System.nanoTime();
-            out.printf("  %-13s checks %6.1f ms, %d findings%n", "", ms(t5 - t4), report.findings().size());
+            mark(ct, cc, 1);
+            out.printf("  %-13s checks %s, %d findings%n", "", phase(ct, cc, 1), report.findings().size());
         }
+    }
+
+    private static void mark(long[] wall, long[] cpu, int i) {
+        wall[i] = System.nanoTime();
+        cpu[i] = CPU.getCurrentThreadCpuTime();
+    }
+
+    private static String phase(long[] wall, long[] cpu, int i) {
+        return String.format("%7.1f ms (cpu %7.1f ms)", ms(wall[i] - wall[i - 1]), ms(cpu[i] - cpu[i - 1]));
     }
 
     private static double ms(long nanos) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.engine.bench;
 
+import dev.isolde.engine.kernel.Context;
 import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.kernel.Layout;
@@ -164,15 +165,15 @@ public final class SyntheticMachine {
         }
         rules.add(RuleSpec.of("g-regex", g, null, SelectorKind.SYMBOL, "/^rcu_r[0-9]+0$/"));
         rules.add(RuleSpec.of("s-task", MemoryClass.SENSITIVE, null, SelectorKind.SLAB, "task_struct", "mm_struct"));
-        rules.add(RuleSpec.of("l-kvm", MemoryClass.LOCAL_NONSENSITIVE, dev.isolde.engine.kernel.ContextKind.VM,
+        rules.add(RuleSpec.of("l-kvm", MemoryClass.LOCAL_NONSENSITIVE, ContextKind.VM,
                 SelectorKind.SLAB, "kvm_vcpu", "kvm_mmu_page_header"));
-        rules.add(RuleSpec.of("l-guest", MemoryClass.LOCAL_NONSENSITIVE, dev.isolde.engine.kernel.ContextKind.VM,
+        rules.add(RuleSpec.of("l-guest", MemoryClass.LOCAL_NONSENSITIVE, ContextKind.VM,
                 SelectorKind.MEMORY, "guest"));
-        AsiClassSpec kvm = new AsiClassSpec("KVM", dev.isolde.engine.kernel.ContextKind.VM, List.of("global", "local"),
+        AsiClassSpec kvm = new AsiClassSpec("KVM", ContextKind.VM, List.of("global", "local"),
                 List.of(Hook.L1D_FLUSH, Hook.MDS_CLEAR, Hook.SIBLING_UNSTUN), List.of(Hook.SIBLING_STUN), Map.of(),
                 null);
         List<ContextSpec> contexts = new ArrayList<>();
-        for (var c : kernel.contexts()) {
+        for (Context c : kernel.contexts()) {
             contexts.add(new ContextSpec(c.name(), c.kind(), "KVM"));
         }
         return new PolicySpec("kvm_host", "synthetic.isolde", AsiModel.RFC2022, 4, MemoryClass.SENSITIVE, rules,

@@ -7,6 +7,7 @@ import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.kernel.ObjectRef;
 import dev.isolde.engine.kernel.UnsignedOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public final class PageSeparationCheck implements Check {
             order[k] = k;
         }
         if (!UnsignedOrder.isSorted(addr, null, count)) {
-            UnsignedOrder.sortIndices(order, java.util.Arrays.copyOf(addr, count), null);
+            UnsignedOrder.sortIndices(order, Arrays.copyOf(addr, count), null);
         }
         List<Integer> active = new ArrayList<>();
         long reportedPage = -1;

@@ -3,6 +3,7 @@ package dev.isolde.engine.classify;
 
 import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.policy.MemoryClass;
+import java.util.Locale;
 
 /**
  * A memory class as a small int, so classifications and address-space attributes stay primitive: 0 sensitive,
@@ -49,7 +50,7 @@ public final class ClassKey {
         return switch (key) {
             case SENSITIVE -> "sensitive";
             case GLOBAL -> "global nonsensitive";
-            default -> "local nonsensitive per " + localKind(key).name().toLowerCase(java.util.Locale.ROOT);
+            default -> "local nonsensitive per " + localKind(key).name().toLowerCase(Locale.ROOT);
         };
     }
 }

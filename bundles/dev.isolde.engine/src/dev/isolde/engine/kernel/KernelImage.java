@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -371,7 +372,7 @@ public final class KernelImage {
     /** All objects of non-zero size intersecting {@code [from, to)}, in address order. */
     public int[] objectsOverlapping(long from, long to) {
         int first = firstAtOrAfter(from);
-        java.util.TreeSet<Integer> before = new java.util.TreeSet<>();
+        TreeSet<Integer> before = new TreeSet<>();
         if (first > 0 && UnsignedOrder.lt(from, end(first - 1))) {
             before.add(first - 1);
         }

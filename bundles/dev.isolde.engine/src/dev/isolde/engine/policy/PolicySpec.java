@@ -31,6 +31,10 @@ public record PolicySpec(String name, String file, AsiModel model, int pagingLev
             if (!ids.add(r.id())) {
                 throw new IllegalArgumentException("duplicate rule id " + r.id());
             }
+            if (model == AsiModel.ASI2025 && r.target() == MemoryClass.LOCAL_NONSENSITIVE) {
+                // The 2024/2025 series dropped the local class; memory is sensitive or not (DESIGN §2b).
+                throw new IllegalArgumentException("rule " + r.id() + ": ASI 2025 has no locally non-sensitive class");
+            }
         }
         Set<String> classNames = new HashSet<>();
         for (AsiClassSpec c : classes) {

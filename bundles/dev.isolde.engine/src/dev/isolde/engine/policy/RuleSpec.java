@@ -2,6 +2,7 @@
 package dev.isolde.engine.policy;
 
 import dev.isolde.engine.kernel.ContextKind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,13 +37,13 @@ public record RuleSpec(String id, SourceLocation loc, MemoryClass target, Contex
     public static RuleSpec of(String id, MemoryClass target, ContextKind perKind, SelectorKind kind,
             String... patterns) {
         return new RuleSpec(id, SourceLocation.UNKNOWN, target, perKind, kind,
-                java.util.Arrays.stream(patterns).map(Pattern::of).toList(), List.of(), null);
+                Arrays.stream(patterns).map(Pattern::of).toList(), List.of(), null);
     }
 
     /** The same rule with the given except patterns. */
     public RuleSpec withExcepts(String... patterns) {
         return new RuleSpec(id, loc, target, perKind, kind, this.patterns,
-                java.util.Arrays.stream(patterns).map(Pattern::of).toList(), rationale);
+                Arrays.stream(patterns).map(Pattern::of).toList(), rationale);
     }
 
     /** What the rule says, independent of its id and location: two rules with equal signatures are the same rule. */

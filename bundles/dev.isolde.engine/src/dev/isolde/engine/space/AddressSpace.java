@@ -2,6 +2,7 @@
 package dev.isolde.engine.space;
 
 import dev.isolde.engine.kernel.UnsignedOrder;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,7 +121,7 @@ public abstract sealed class AddressSpace permits IndexedSpace, UnionSpace {
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            UnsignedOrder.sortIndices(order, java.util.Arrays.copyOf(sink.start, n), null);
+            UnsignedOrder.sortIndices(order, Arrays.copyOf(sink.start, n), null);
             IntervalSink sorted = new IntervalSink(n);
             for (int k = 0; k < n; k++) {
                 int i = order[k];

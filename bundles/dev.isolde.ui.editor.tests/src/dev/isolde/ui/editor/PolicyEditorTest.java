@@ -125,6 +125,31 @@ class PolicyEditorTest {
 	}
 
 	@Test
+	void theContentAssistCommandOpensTheProposalPopup() throws Exception {
+		IDocument doc = editor.document();
+		editor.selectAndReveal(doc.get().indexOf("    symbol jiffies"), 0);
+		editor.setFocus();
+		var shells = Display.getCurrent().getShells().length;
+		var handlers = editor.getSite().getService(org.eclipse.ui.handlers.IHandlerService.class);
+		handlers.executeCommand(org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
+		waitUntil(() -> Display.getCurrent().getShells().length > shells, 5_000);
+		org.eclipse.swt.widgets.Table table = null;
+		for (var shell : Display.getCurrent().getShells()) {
+			for (var child : shell.getChildren()) {
+				if (child instanceof org.eclipse.swt.widgets.Table t && shell.isVisible()) {
+					table = t;
+				}
+			}
+		}
+		assertNotNull(table, "a proposal popup with a table");
+		List<String> items = new java.util.ArrayList<>();
+		for (var item : table.getItems()) {
+			items.add(item.getText());
+		}
+		assertTrue(items.stream().anyMatch(i -> i.startsWith("symbol")), items::toString);
+	}
+
+	@Test
 	void toggleCommentCommentsAndUncommentsTheSelectedLine() {
 		IDocument doc = editor.document();
 		int line = 3;

@@ -85,7 +85,9 @@ final class PolicyOutlinePage extends ContentOutlinePage {
 	private static final class Content implements ITreeContentProvider {
 		@Override
 		public Object[] getElements(Object input) {
-			return input instanceof PolicyFile f ? f.getElements().toArray() : new Object[0];
+			// error recovery can leave elements without a name: they are not worth an outline line
+			return input instanceof PolicyFile f ? f.getElements().stream().filter(PolicyOutlinePage::named).toArray()
+					: new Object[0];
 		}
 
 		@Override
@@ -114,7 +116,9 @@ final class PolicyOutlinePage extends ContentOutlinePage {
 		}
 	}
 
-	static boolean isTopLevel(Object o) {
-		return o instanceof Policy || o instanceof AsiClassDecl || o instanceof ContextDecl || o instanceof Scenario;
+	static boolean named(EObject o) {
+		return o instanceof Policy p ? p.getName() != null
+				: o instanceof AsiClassDecl c ? c.getName() != null
+						: o instanceof ContextDecl c ? c.getName() != null : !(o instanceof Scenario s) || s.getName() != null;
 	}
 }
