@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+import dev.isolde.dsl.compile.CompileException;
+import dev.isolde.dsl.compile.PolicyCompiler;
+import dev.isolde.dsl.isolde.PolicyFile;
+import dev.isolde.engine.kernel.ContextKind;
+import dev.isolde.engine.policy.AsiModel;
+import dev.isolde.engine.policy.Hook;
+import dev.isolde.engine.policy.MemoryClass;
+import dev.isolde.engine.policy.PolicySpec;
+import dev.isolde.engine.policy.RuleSpec;
+import dev.isolde.engine.policy.SelectorKind;
+
+@ExtendWith(InjectionExtension.class)
+@InjectWith(IsoldeInjectorProvider.class)
+class PolicyCompilerTest {
+
+	@Inject
+	private Provider<XtextResourceSet> resourceSets;
+
+	@TempDir
+	Path dir;
+
+	private PolicyFile load(Path file) {
+		var rs = resourceSets.get();
+		return (PolicyFile) rs.getResource(URI.createFileURI(file.toString()), true).getContents().get(0);
+	}
+
+	private static Path samples() {
+		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
+	}
+
+	@Test
+	void compilesTheKvmHostSampleWithLocationsRationalesAndClasses() throws Exception {
+		PolicySpec spec = new PolicyCompiler().compile(load(samples().resolve("kvm-host.asi")));
+		assertEquals("kvm_host", spec.name());
+		assertEquals(AsiModel.RFC2022, spec.model());
+		assertEquals(MemoryClass.SENSITIVE, spec.defaultClass());
+		RuleSpec symbols = spec.rules().stream().filter(r -> r.kind() == SelectorKind.SYMBOL
+				&& r.target() == MemoryClass.GLOBAL_NONSENSITIVE).findFirst().orElseThrow();
+		assertTrue(symbols.patterns().get(0).matches("jiffies"));
+		assertTrue(symbols.patterns().get(2).matches("irq_stat_foo"), "glob irq_stat*");
+		assertTrue(symbols.rationale().startsWith("read on every VM exit"));
+		assertEquals("kvm-host.asi", symbols.loc().file());
+		assertEquals("kvm-host.asi:" + symbols.loc().line(), symbols.id());
+		RuleSpec guest = spec.rules().stream().filter(r -> r.kind() == SelectorKind.MEMORY
+				&& r.perKind() == ContextKind.VM).findFirst().orElseThrow();
+		assertEquals(MemoryClass.LOCAL_NONSENSITIVE, guest.target());
+		assertTrue(spec.rules().stream().anyMatch(r -> r.target() == MemoryClass.SENSITIVE));
+		var kvm = spec.asiClass("KVM");
+		assertEquals(java.util.List.of(Hook.L1D_FLUSH, Hook.MDS_CLEAR, Hook.SIBLING_UNSTUN), kvm.onEnter());
+		assertEquals(java.util.List.of(Hook.SIBLING_STUN), kvm.onExit());
+		assertEquals(2, spec.contexts().size());
+		assertEquals("KVM", spec.contexts().get(0).asiClass());
+	}
+
+	@Test
+	void aSitePolicyIsLayeredOverWhatItImports() throws Exception {
+		PolicySpec site = new PolicyCompiler().compile(load(samples().resolve("site.asi")));
+		PolicySpec base = new PolicyCompiler().compile(load(samples().resolve("kvm-host.asi")));
+		assertEquals("site", site.name());
+		assertEquals(base.rules().size() + 1, site.rules().size());
+		assertEquals(base.rules().get(0).id(), site.rules().get(0).id(), "base rules first");
+		assertEquals(base.classes().size(), site.classes().size());
+	}
+
+	@Test
+	void mappingASymbolInAClassIsAPositionedCompileError() throws Exception {
+		Path f = dir.resolve("p.asi");
+		Files.writeString(f, "policy p for x86_64 paging 4 { }\nasi class K per vm {\n  maps symbol foo\n}\n");
+		CompileException e = assertThrows(CompileException.class, () -> new PolicyCompiler().compile(load(f)));
+		assertTrue(e.getMessage().startsWith("p.asi:3:"), e.getMessage());
+	}
+
+	@Test
+	void aContextThatUsesNoClassGetsNoInstance() throws Exception {
+		Path f = dir.resolve("c.asi");
+		Files.writeString(f, "policy p for x86_64 paging 5 { }\nprocess shell\n");
+		PolicySpec spec = new PolicyCompiler().compile(load(f));
+		assertEquals(5, spec.pagingLevels());
+		assertTrue(spec.contexts().isEmpty(), spec.contexts()::toString);
+	}
+}
