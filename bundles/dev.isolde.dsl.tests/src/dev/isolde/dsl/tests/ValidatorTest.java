@@ -346,6 +346,7 @@ class ValidatorTest {
 		validation.assertError(parse("import \"file:///etc/passwd\""), Literals.IMPORT, IMPORT_OUTSIDE_PROJECT);
 		validation.assertNoIssues(parse("import \"sub/../base.asi\""));
 		assertFalse(ConfinedImportUriResolver.isConfined("sub/../../x.asi"));
+		assertFalse(ConfinedImportUriResolver.isConfined("%2e%2e/x.asi"));
 		assertTrue(ConfinedImportUriResolver.isConfined("./sub/x.asi"));
 	}
 

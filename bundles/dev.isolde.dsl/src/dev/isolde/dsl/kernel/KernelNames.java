@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.isolde.dsl.isolde.SelectorKind;
 import dev.isolde.model.Machine;
@@ -19,30 +21,15 @@ public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<S
 
 	/** Indexes the names of {@code machine}, loaded from {@code file}. */
 	public static KernelNames of(Path file, Machine machine) {
-		Set<String> symbols = new LinkedHashSet<>();
-		for (Symbol s : machine.getSymbols()) {
-			add(symbols, s.getName());
-		}
-		Set<String> slabs = new LinkedHashSet<>();
-		for (SlabCache c : machine.getSlabCaches()) {
-			add(slabs, c.getName());
-		}
-		Set<String> regions = new LinkedHashSet<>();
-		for (Region r : machine.getRegions()) {
-			add(regions, r.getName());
-		}
-		Set<String> sections = new LinkedHashSet<>();
-		for (MemoryObject o : machine.getMemoryObjects()) {
-			add(sections, o.getSection());
-		}
-		return new KernelNames(file, machine, Collections.unmodifiableSet(symbols), Collections.unmodifiableSet(slabs),
-				Collections.unmodifiableSet(regions), Collections.unmodifiableSet(sections));
+		return new KernelNames(file, machine, names(machine.getSymbols().stream().map(Symbol::getName)),
+				names(machine.getSlabCaches().stream().map(SlabCache::getName)),
+				names(machine.getRegions().stream().map(Region::getName)),
+				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)));
 	}
 
-	private static void add(Set<String> names, String name) {
-		if (name != null && !name.isEmpty()) {
-			names.add(name);
-		}
+	private static Set<String> names(Stream<String> names) {
+		return Collections.unmodifiableSet(names.filter(n -> n != null && !n.isEmpty())
+				.collect(Collectors.toCollection(LinkedHashSet::new)));
 	}
 
 	/**

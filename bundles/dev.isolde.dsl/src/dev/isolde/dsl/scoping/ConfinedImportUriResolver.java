@@ -24,11 +24,20 @@ public class ConfinedImportUriResolver extends ImportUriResolver {
 
 	/** Whether {@code importUri} is a relative path that stays inside the importing file's directory. */
 	public static boolean isConfined(String importUri) {
+		// EMF decodes the URI when it opens the file, so "%2e%2e" must count as "..".
+		return isConfinedPath(importUri) && isConfinedPath(URI.decode(importUri));
+	}
+
+	private static boolean isConfinedPath(String importUri) {
 		if (importUri.isBlank() || importUri.startsWith("/") || importUri.startsWith("\\")) {
 			return false;
 		}
-		URI uri = URI.createURI(importUri);
-		if (uri.scheme() != null || uri.device() != null || uri.hasAbsolutePath()) {
+		try {
+			URI uri = URI.createURI(importUri);
+			if (uri.scheme() != null || uri.device() != null || uri.hasAbsolutePath()) {
+				return false;
+			}
+		} catch (IllegalArgumentException e) {
 			return false;
 		}
 		int depth = 0;
