@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -485,7 +487,7 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		checkNoneStandsAlone(flush, flush.getHooks(), Literals.FLUSH__HOOKS);
 	}
 
-	private void checkNoneStandsAlone(EObject owner, List<Hook> hooks, org.eclipse.emf.ecore.EStructuralFeature feature) {
+	private void checkNoneStandsAlone(EObject owner, List<Hook> hooks, EStructuralFeature feature) {
 		int none = hooks.indexOf(Hook.NONE);
 		if (none >= 0 && hooks.size() > 1) {
 			warning("hook none combined with other hooks: the other hooks still run, so none says nothing", owner,
@@ -495,8 +497,8 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 
 	@Check
 	public void checkUniqueNames(PolicyFile file) {
-		Set<String> classes = new java.util.HashSet<>();
-		Set<String> contexts = new java.util.HashSet<>();
+		Set<String> classes = new HashSet<>();
+		Set<String> contexts = new HashSet<>();
 		for (Element e : file.getElements()) {
 			if (e instanceof AsiClassDecl c && c.getName() != null && !classes.add(c.getName())) {
 				error("duplicate ASI class " + c.getName(), c, Literals.ELEMENT__NAME, DUPLICATE_CLASS);
