@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.dsl.kernel;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.isolde.dsl.isolde.SelectorKind;
+import dev.isolde.model.Machine;
+import dev.isolde.model.MemoryObject;
+import dev.isolde.model.Region;
+import dev.isolde.model.SlabCache;
+import dev.isolde.model.Symbol;
+
+/** A loaded kernel model with the names each selector kind can match, in model order. */
+public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<String> slabCaches,
+		Set<String> regions, Set<String> sections) {
+
+	/** Indexes the names of {@code machine}, loaded from {@code file}. */
+	public static KernelNames of(Path file, Machine machine) {
+		return new KernelNames(file, machine, names(machine.getSymbols().stream().map(Symbol::getName)),
+				names(machine.getSlabCaches().stream().map(SlabCache::getName)),
+				names(machine.getRegions().stream().map(Region::getName)),
+				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)));
+	}
+
+	private static Set<String> names(Stream<String> names) {
+		return Collections.unmodifiableSet(names.filter(n -> n != null && !n.isEmpty())
+				.collect(Collectors.toCollection(LinkedHashSet::new)));
+	}
+
+	/**
+	 * The names a selector of {@code kind} chooses from, or null for kinds the kernel model does not enumerate
+	 * (memory, stack, alloc, vmalloc select by allocation site, not by name).
+	 */
+	public Set<String> of(SelectorKind kind) {
+		return switch (kind) {
+		case SYMBOL, PERCPU -> symbols;
+		case SLAB -> slabCaches;
+		case REGION -> regions;
+		case SECTION -> sections;
+		default -> null;
+		};
+	}
+
+	/** The model's file name, as messages show it. */
+	public String fileName() {
+		return file.getFileName().toString();
+	}
+}
