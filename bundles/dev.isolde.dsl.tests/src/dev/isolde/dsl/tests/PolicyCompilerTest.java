@@ -84,9 +84,9 @@ class PolicyCompilerTest {
 	}
 
 	@Test
-	void mappingASymbolInAClassIsAPositionedCompileError() throws Exception {
+	void aNameAfterANonRegionMapIsAPositionedCompileError() throws Exception {
 		Path f = dir.resolve("p.asi");
-		Files.writeString(f, "policy p for x86_64 paging 4 { }\nasi class K per vm {\n  maps symbol foo\n}\n");
+		Files.writeString(f, "policy p for x86_64 paging 4 { }\nasi class K per vm {\n  maps local foo\n}\n");
 		CompileException e = assertThrows(CompileException.class, () -> new PolicyCompiler().compile(load(f)));
 		assertTrue(e.getMessage().startsWith("p.asi:3:"), e.getMessage());
 	}

@@ -81,7 +81,7 @@ public class KernelNameProposalProvider extends IdeContentProposalProvider {
 
 	/**
 	 * The selector kind that governs the pattern being typed, found by walking back over the rule's earlier patterns
-	 * and commas; {@code maps region} and {@code maps symbol} spell the same words as the selectors.
+	 * and commas; {@code maps region} spells the same word as the region selector.
 	 */
 	private static SelectorKind selectorBefore(ContentAssistContext context) {
 		int end = context.getReplaceRegion().getOffset();
