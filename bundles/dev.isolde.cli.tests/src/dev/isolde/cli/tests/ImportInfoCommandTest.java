@@ -114,6 +114,19 @@ class ImportInfoCommandTest {
 	}
 
 	@Test
+	void theBundledSampleMachineIsSmallLoadsAndSaysWhatItLeftOut() throws Exception {
+		Path sample = Path.of(System.getProperty("isolde.samples", "../../samples"), "machine.isolde").toAbsolutePath();
+		assertTrue(Files.size(sample) < 2L << 20, "samples/machine.isolde must stay below 2 MiB");
+		Run r = run("info", sample.toString());
+		assertEquals(0, r.exit(), r.out() + r.err());
+		assertTrue(r.out().contains("/proc/kallsyms: info: sample: left out "), r.out());
+		Machine m = ModelStore.load(sample);
+		assertTrue(m.getSymbols().stream().anyMatch(s -> s.getName().equals("entry_SYSCALL_64")), "entry text kept");
+		assertFalse(m.getSlabCaches().isEmpty());
+		assertFalse(m.getVulnerabilities().isEmpty());
+	}
+
+	@Test
 	void benchImportReportsLinesSymbolsAndMedian() {
 		Run r = run("bench", "import", proc("kallsyms"));
 		assertEquals(0, r.exit(), r.out() + r.err());

@@ -3,10 +3,11 @@ package dev.isolde.io.machine;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.isolde.io.ImportException;
@@ -186,30 +187,62 @@ final class KallsymsImporter {
 	 */
 	private long[] sizes(int[] cls, Map<String, Long> markers) {
 		long[] boundaries = flippedSorted(markers.values());
-		Integer[] order = new Integer[n];
+		// Buckets of one module and class in file order; kallsyms lists vmlinux by address, so most need no sort.
+		Map<Group, Bucket> buckets = new LinkedHashMap<>();
+		Group lastGroup = null;
+		Bucket lastBucket = null;
 		for (int i = 0; i < n; i++) {
-			order[i] = i;
-		}
-		Comparator<Integer> byGroup = Comparator.<Integer>comparingInt(i -> cls[i])
-				.thenComparing(i -> module[i], Comparator.nullsFirst(Comparator.naturalOrder()));
-		Arrays.sort(order, byGroup.thenComparing((a, b) -> Long.compareUnsigned(address[a], address[b])));
-		long[] size = new long[n];
-		int runStart = 0;
-		for (int k = 1; k <= n; k++) {
-			if (k < n && byGroup.compare(order[k], order[runStart]) == 0) {
+			if (cls[i] == UNSIZED) {
 				continue;
 			}
-			int c = cls[order[runStart]];
-			if (c != UNSIZED) {
-				// Only vmlinux has the end markers; a module's last symbol keeps size 0.
-				long[] ends = module[order[runStart]] == null
-						? flippedSorted(CLASS_ENDS.get(c).stream().filter(markers::containsKey).map(markers::get).toList())
-						: new long[0];
-				sizeRun(order, runStart, k, boundaries, ends, size);
+			if (lastGroup == null || lastGroup.cls != cls[i] || !Objects.equals(lastGroup.module, module[i])) {
+				lastGroup = new Group(cls[i], module[i]);
+				lastBucket = buckets.computeIfAbsent(lastGroup, k -> new Bucket());
 			}
-			runStart = k;
+			lastBucket.add(i);
+		}
+		long[] size = new long[n];
+		for (Map.Entry<Group, Bucket> e : buckets.entrySet()) {
+			Group g = e.getKey();
+			int[] bucket = sortedByAddress(e.getValue().toArray());
+			// Only vmlinux has the end markers; a module's last symbol keeps size 0.
+			long[] ends = g.module == null
+					? flippedSorted(CLASS_ENDS.get(g.cls).stream().filter(markers::containsKey).map(markers::get).toList())
+					: new long[0];
+			sizeRun(bucket, boundaries, ends, size);
 		}
 		return size;
+	}
+
+	private record Group(int cls, String module) {
+	}
+
+	/** The symbol indices of one group, in file order. */
+	private static final class Bucket {
+		private int[] indices = new int[16];
+		private int count;
+
+		void add(int i) {
+			if (count == indices.length) {
+				indices = Arrays.copyOf(indices, count * 2);
+			}
+			indices[count++] = i;
+		}
+
+		int[] toArray() {
+			return Arrays.copyOf(indices, count);
+		}
+	}
+
+	private int[] sortedByAddress(int[] bucket) {
+		for (int k = 1; k < bucket.length; k++) {
+			if (Long.compareUnsigned(address[bucket[k - 1]], address[bucket[k]]) > 0) {
+				return Arrays.stream(bucket).boxed()
+						.sorted((a, b) -> Long.compareUnsigned(address[a], address[b])).mapToInt(Integer::intValue)
+						.toArray();
+			}
+		}
+		return bucket;
 	}
 
 	/** The addresses with the sign bit flipped and sorted, so that signed order is unsigned address order. */
@@ -217,9 +250,10 @@ final class KallsymsImporter {
 		return addresses.stream().mapToLong(a -> a ^ Long.MIN_VALUE).sorted().toArray();
 	}
 
-	private void sizeRun(Integer[] order, int from, int to, long[] boundaries, long[] classEnds, long[] size) {
-		int next = from;
-		for (int k = from; k < to; k++) {
+	private void sizeRun(int[] order, long[] boundaries, long[] classEnds, long[] size) {
+		int to = order.length;
+		int next = 0;
+		for (int k = 0; k < to; k++) {
 			long a = address[order[k]];
 			if (next <= k) {
 				next = k + 1;
