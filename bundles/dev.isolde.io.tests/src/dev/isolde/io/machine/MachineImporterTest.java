@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -115,6 +116,21 @@ class MachineImporterTest {
 		assertTrue(real.getMemoryObjects().stream().allMatch(o -> o.getKind() == MemoryKind.VMALLOC_AREA));
 		assertTrue(hashed.getMemoryObjects().stream()
 				.anyMatch(o -> o.getCaller() != null && o.getName().equals(o.getCaller().split("\\+")[0])));
+	}
+
+	@Test
+	void aRealVmallocAddressBelowTheFourLevelKernelHalfMeansFiveLevelPaging() throws ImportException {
+		assertEquals(4, imported(false, "vmallocinfo-kptr-restrict-1", KernelFileKind.VMALLOCINFO).getPagingLevels());
+		assertEquals(4, imported(false, "vmallocinfo", KernelFileKind.VMALLOCINFO).getPagingLevels(),
+				"hashed addresses prove nothing");
+		// The first line of vmallocinfo-kptr-restrict-1, moved to the 5-level vmalloc base of mm.rst.
+		String line = "0xffa0000000000000-0xffa0000000005000   20480 irq_init_percpu_irqstack+0xed/0x120 vmap\n";
+		Machine m = IsoldeFactory.eINSTANCE.createMachine();
+		MachineImporter importer = new MachineImporter();
+		importer.read(new StringReader(line), "vmallocinfo", KernelFileKind.VMALLOCINFO, "vmallocinfo");
+		importer.mergeInto(m);
+		assertEquals(5, m.getPagingLevels());
+		assertEquals("vmalloc", RegionIndex.of(m.getRegions()).regionOf(0xffa0000000000000L).getName());
 	}
 
 	@Test

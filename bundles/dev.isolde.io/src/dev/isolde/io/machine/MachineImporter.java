@@ -113,11 +113,13 @@ public final class MachineImporter {
 		if (part.kernelCodePhysical >= 0) {
 			staged.kernelCodePhysical = part.kernelCodePhysical;
 		}
+		staged.fiveLevel |= part.fiveLevel;
 	}
 
 	/**
-	 * Adds everything staged to {@code target}, sets the bases and RAM size it learnt, places kernel image objects
-	 * at their physical addresses and lays out the regions again; this importer must not be used afterwards.
+	 * Adds everything staged to {@code target}, sets the bases, RAM size and paging depth it learnt, places kernel
+	 * image objects at their physical addresses and lays out the regions again; this importer must not be used
+	 * afterwards.
 	 */
 	public void mergeInto(Machine target) {
 		if (staged.textBase != 0) {
@@ -143,6 +145,9 @@ public final class MachineImporter {
 		addAll(target.getAddressSpaces(), staged.addressSpaces);
 		addAll(target.getVulnerabilities(), staged.vulnerabilities);
 		addAll(target.getSources(), staged.sources);
+		if (staged.fiveLevel) {
+			target.setPagingLevels(5);
+		}
 		X86_64Layout.populate(target);
 		linkRegions(target);
 	}

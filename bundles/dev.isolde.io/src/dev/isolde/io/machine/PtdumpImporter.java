@@ -30,6 +30,7 @@ final class PtdumpImporter {
 		PtdumpSummary summary = new PtdumpReader().read(in, file, r -> {
 			if (r.present()) {
 				space.getMappings().add(mapping(f, r));
+				into.sawKernelAddress(r.start());
 			}
 		});
 		into.addressSpaces.add(space);

@@ -37,4 +37,15 @@ final class StagedImport {
 	long physicalMemory = -1;
 	/** The physical start of "Kernel code", or -1 when unknown. */
 	long kernelCodePhysical = -1;
+	/** Whether a real kernel address showed that the kernel runs with 5-level paging. */
+	boolean fiveLevel;
+
+	/**
+	 * Notes a real (not hashed) virtual address: one in the kernel half below the 4-level start of kernel mappings,
+	 * 0xffff800000000000, exists only with 5-level paging (Documentation/arch/x86/x86_64/mm.rst).
+	 */
+	void sawKernelAddress(long va) {
+		fiveLevel |= Long.compareUnsigned(va, 0xff00_0000_0000_0000L) >= 0
+				&& Long.compareUnsigned(va, 0xffff_8000_0000_0000L) < 0;
+	}
 }

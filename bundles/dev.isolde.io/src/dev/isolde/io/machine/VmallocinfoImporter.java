@@ -39,6 +39,9 @@ final class VmallocinfoImporter {
 		boolean reliable = !summary.addressesUnreliable();
 		for (MemoryObject o : areas) {
 			o.setAddressReliable(reliable);
+			if (reliable) {
+				into.sawKernelAddress(o.getStart());
+			}
 		}
 		into.objects.addAll(areas);
 		ImportSource source = Sources.source(file, kind, in.lines(), reliable);
