@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ final class ImportCommand implements Command {
 			MachineImporter.SYSTEM_MAP, KernelFileKind.KALLSYMS, "iomem", KernelFileKind.IOMEM, "slabinfo",
 			KernelFileKind.SLABINFO, "vmallocinfo", KernelFileKind.VMALLOCINFO, "ptdump", KernelFileKind.PTDUMP,
 			"vulnerabilities", KernelFileKind.VULNERABILITIES);
+
+	private static final int FIRST_LINE_LIMIT = 4096;
 
 	@Override
 	public String name() {
@@ -133,6 +138,11 @@ final class ImportCommand implements Command {
 				}
 				Optional<KernelFileKind> sniffed = KernelFileKind.sniff(path);
 				if (sniffed.isEmpty()) {
+					// A file whose first line looks right but a later one does not is reported by its reader at the
+					// bad line, which helps more than "not recognised".
+					sniffed = KernelFileKind.sniff(firstLine(path));
+				}
+				if (sniffed.isEmpty()) {
 					throw new ImportException(p, 0, 0, "not a kernel file Isolde recognises",
 							"kallsyms, System.map, iomem, slabinfo, vmallocinfo, ptdump or a vulnerabilities directory;"
 									+ " name the kind with --as");
@@ -146,6 +156,23 @@ final class ImportCommand implements Command {
 			inputs.add(new InputFile(path, p, kind, label));
 		}
 		return inputs;
+	}
+
+	private static List<String> firstLine(Path path) {
+		if (Files.isDirectory(path)) {
+			return List.of();
+		}
+		try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+			// Bounded, as a binary file may have no line end at all.
+			char[] head = new char[FIRST_LINE_LIMIT];
+			int n = in.read(head);
+			String text = n <= 0 ? "" : new String(head, 0, n);
+			int end = text.indexOf('\n');
+			String line = (end < 0 ? text : text.substring(0, end)).stripTrailing();
+			return line.isEmpty() ? List.of() : List.of(line);
+		} catch (IOException e) {
+			return List.of(); // KernelFileKind.sniff(Path) has reported unreadable files already
+		}
 	}
 
 	private static String stem(Path file) {

@@ -73,6 +73,14 @@ class ImportInfoCommandTest {
 	}
 
 	@Test
+	void aKallsymsFileWithABadLaterLineIsReportedAtThatLineWithoutAs() throws Exception {
+		Files.writeString(dir.resolve("bad"), "ffffffff81000000 T _stext\nffffffff8100zz00 T broken\n");
+		Run r = run("import", "bad", "-o", "bad.isolde");
+		assertEquals(2, r.exit(), r.out() + r.err());
+		assertTrue(r.err().startsWith("bad:2:13: bad hex digit 'z' in address"), r.err());
+	}
+
+	@Test
 	void unrecognisedFileExitsTwoAndAsksForAs() throws Exception {
 		Files.writeString(dir.resolve("notes.txt"), "hello world\n");
 		Run r = run("import", "notes.txt", "-o", "x.isolde");
