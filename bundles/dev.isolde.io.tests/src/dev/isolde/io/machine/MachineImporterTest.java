@@ -52,6 +52,15 @@ class MachineImporterTest {
 	}
 
 	@Test
+	void anImporterMergesOnce() throws ImportException {
+		MachineImporter importer = new MachineImporter();
+		importer.read(proc("iomem"), KernelFileKind.IOMEM);
+		importer.mergeInto(IsoldeFactory.eINSTANCE.createMachine());
+		assertThrows(IllegalStateException.class, () -> importer.mergeInto(IsoldeFactory.eINSTANCE.createMachine()));
+		assertThrows(IllegalStateException.class, () -> importer.read(proc("iomem"), KernelFileKind.IOMEM));
+	}
+
+	@Test
 	void importSaveLoadRoundTripsEveryInput() throws ImportException, IOException {
 		Machine m = IsoldeFactory.eINSTANCE.createMachine();
 		m.setName("captured");

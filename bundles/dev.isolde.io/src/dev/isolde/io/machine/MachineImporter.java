@@ -32,6 +32,7 @@ public final class MachineImporter {
 
 	private final boolean sample;
 	private final StagedImport staged = new StagedImport();
+	private boolean merged;
 
 	/** An importer that keeps every symbol. */
 	public MachineImporter() {
@@ -63,6 +64,7 @@ public final class MachineImporter {
 
 	/** Like {@link #read(Path, KernelFileKind, String)}, naming the file {@code file} in errors and its source. */
 	public void read(Path path, String file, KernelFileKind kind, String label) throws ImportException {
+		checkNotMerged();
 		StagedImport part = new StagedImport();
 		if (kind == KernelFileKind.VULNERABILITIES) {
 			new VulnerabilitiesImporter().read(path, label, part);
@@ -78,6 +80,7 @@ public final class MachineImporter {
 
 	/** Parses text of a kind other than {@link KernelFileKind#VULNERABILITIES} that was read from {@code file}. */
 	public void read(Reader text, String file, KernelFileKind kind, String label) throws ImportException {
+		checkNotMerged();
 		StagedImport part = new StagedImport();
 		read(new LineCountingReader(text), file, kind, label, part);
 		absorb(part);
@@ -122,6 +125,8 @@ public final class MachineImporter {
 	 * afterwards.
 	 */
 	public void mergeInto(Machine target) {
+		checkNotMerged();
+		merged = true;
 		if (staged.textBase != 0) {
 			target.setTextBase(staged.textBase);
 		}
@@ -150,6 +155,13 @@ public final class MachineImporter {
 		}
 		X86_64Layout.populate(target);
 		linkRegions(target);
+	}
+
+	// The staged objects move into the first target, so a second merge or read would split one import in two.
+	private void checkNotMerged() {
+		if (merged) {
+			throw new IllegalStateException("this import was already merged into a machine");
+		}
 	}
 
 	/** Imports {@code files} into {@code target}, all or nothing. */
