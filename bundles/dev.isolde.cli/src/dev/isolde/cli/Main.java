@@ -12,7 +12,8 @@ public final class Main {
 	/** The dispatcher with every subcommand. */
 	public static Dispatcher dispatcher() {
 		Languages languages = new Languages();
-		return new Dispatcher(List.of(new CheckCommand(languages), new LspCommand()));
+		return new Dispatcher(List.of(new CheckCommand(languages), new ImportCommand(), new InfoCommand(),
+				new BenchCommand(), new LspCommand()));
 	}
 
 	/** Runs the command line against the given console; returns the exit code. */

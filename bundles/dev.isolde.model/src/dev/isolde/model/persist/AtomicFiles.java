@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a crash at any point leaves either the old or the new content: a temporary
@@ -26,6 +30,16 @@ public final class AtomicFiles {
 	private AtomicFiles() {
 	}
 
+	/** The replacement keeps the old file's permissions; a new file gets rw-r--r--, not the temp file's 0600. */
+	private static void keepPermissions(Path target, Path tmp) throws IOException {
+		if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+			return;
+		}
+		Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+				: PosixFilePermissions.fromString("rw-r--r--");
+		Files.setPosixFilePermissions(tmp, perms);
+	}
+
 	/** Replaces {@code file} with {@code content} atomically. */
 	public static void write(Path file, byte[] content) throws IOException {
 		write(file, out -> out.write(content));
@@ -38,6 +52,7 @@ public final class AtomicFiles {
 		Files.createDirectories(dir);
 		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
 		try {
+			keepPermissions(target, tmp);
 			try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
 				OutputStream out = Channels.newOutputStream(ch);
 				writer.write(out);
