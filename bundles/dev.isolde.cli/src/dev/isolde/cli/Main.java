@@ -12,8 +12,10 @@ public final class Main {
 	/** The dispatcher with every subcommand. */
 	public static Dispatcher dispatcher() {
 		Languages languages = new Languages();
-		return new Dispatcher(List.of(new CheckCommand(languages), new ImportCommand(), new InfoCommand(),
-				new BenchCommand(), new LspCommand()));
+		PolicyInputs inputs = new PolicyInputs(languages);
+		return new Dispatcher(List.of(new CheckCommand(languages, inputs), new ImportCommand(), new InfoCommand(),
+				new SpacesCommand(inputs), new ExplainCommand(inputs), new DiffCommand(inputs), new BenchCommand(),
+				new LspCommand()));
 	}
 
 	/** Runs the command line against the given console; returns the exit code. */

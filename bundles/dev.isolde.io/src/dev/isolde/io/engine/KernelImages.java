@@ -45,10 +45,16 @@ public final class KernelImages {
 				}
 			}
 		}
+		long ramTop = ramTop(machine);
 		for (Region r : machine.getRegions()) {
 			if (isKernelArea(r.getKind())) {
 				// model regions are inclusive (as mm.rst prints them), engine regions end-exclusive
-				b.addRegion(r.getName(), r.getStart(), r.getEnd() + 1);
+				long end = r.getEnd() + 1;
+				if (r.getKind() == RegionKind.DIRECT_MAP && ramTop > 0 && Long.compareUnsigned(ramTop, r.getEnd() - r.getStart()) < 0) {
+					// the direct map maps physical memory up to its highest address, not the whole 64 TB window
+					end = r.getStart() + ramTop;
+				}
+				b.addRegion(r.getName(), r.getStart(), end);
 			}
 		}
 		entryText(machine, b);
@@ -62,6 +68,17 @@ public final class KernelImages {
 					null, o.getPhysicalStart(), owner == null ? -1 : owner);
 		}
 		return b.build();
+	}
+
+	/** One past the highest "System RAM" address of /proc/iomem, or 0 when unknown. */
+	private static long ramTop(Machine machine) {
+		long top = 0;
+		for (var range : machine.getPhysicalRanges()) {
+			if ("System RAM".equals(range.getName()) && Long.compareUnsigned(range.getEnd() + 1, top) > 0) {
+				top = range.getEnd() + 1;
+			}
+		}
+		return top;
 	}
 
 	private static boolean isKernelArea(RegionKind kind) {
