@@ -20,7 +20,7 @@ public class IsoldePerspective implements IPerspectiveFactory {
 		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.72f, editors);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
-		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.75f, editors);
+		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.55f, editors);
 		right.addView(IPageLayout.ID_OUTLINE);
 		right.addPlaceholder(IPageLayout.ID_PROP_SHEET);
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.Test;
+
+import dev.isolde.ui.SampleProject;
+import dev.isolde.ui.editor.PolicyEditor;
+import dev.isolde.ui.views.map.ClassColors;
+import dev.isolde.ui.views.map.MapRenderer;
+
+/** Opens the address-space map on the sample KVM policy and checks what it draws, pixel by pixel. */
+class AddressSpaceMapViewTest {
+
+	private static void waitUntil(BooleanSupplier condition, long millis) {
+		Display display = Display.getCurrent();
+		long end = System.currentTimeMillis() + millis;
+		while (!condition.getAsBoolean() && System.currentTimeMillis() < end) {
+			if (!display.readAndDispatch()) {
+				display.timerExec(20, () -> { });
+				display.sleep();
+			}
+		}
+	}
+
+	private static int rgb(ImageData data, int x, int y) {
+		var c = data.palette.getRGB(data.getPixel(x, y));
+		return c.red << 16 | c.green << 8 | c.blue;
+	}
+
+	@Test
+	void mapShowsFullAndRestrictedSpacesColouredByClass() throws Exception {
+		SampleProject.openOnFirstStart();
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(SampleProject.NAME);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		PolicyEditor editor = assertInstanceOf(PolicyEditor.class,
+				IDE.openEditor(page, project.getFile(SampleProject.FIRST_POLICY), true));
+		AddressSpaceMapView view = assertInstanceOf(AddressSpaceMapView.class, page.showView(AddressSpaceMapView.ID));
+		view.showPolicyOf(editor);
+		waitUntil(() -> view.model() != null, 30_000);
+		assertNotNull(view.model(), "the analysis finished");
+		assertEquals(3, view.model().columns().size(), "full + guest1/KVM + guest2/KVM");
+		assertEquals("guest1/KVM", view.model().columns().get(1).name());
+
+		// the kernel image: mapped in every instance (global), so green in both full and restricted columns
+		view.viewport().show(0xffffffff80000000L, 0xffffffffa0000000L);
+		int width = 900;
+		int height = 600;
+		ImageData png = new ImageLoader().load(new ByteArrayInputStream(view.toPng(width, height)))[0];
+		int plot = height - MapRenderer.HEADER - 20;
+		int textRow = MapRenderer.HEADER + (int) (plot * (0x1000000 + 0x100000) / (double) 0x20000000);
+		int colWidth = (width - MapRenderer.GUTTER - MapRenderer.GAP * 3) / 3;
+		int fullX = MapRenderer.GUTTER + colWidth / 2;
+		int guestX = MapRenderer.GUTTER + colWidth + MapRenderer.GAP + colWidth / 2;
+		// objects in full green, the rest of the kernel_text region (filled by the region rule) in pale green
+		var green = java.util.Set.of(ClassColors.GLOBAL, ClassColors.pale(ClassColors.GLOBAL));
+		assertTrue(green.contains(rgb(png, guestX, textRow)), "kernel text is global non-sensitive in guest1");
+		assertTrue(green.contains(rgb(png, fullX, textRow)), "and in the full space");
+
+		// vmalloc: in the full space (sensitive region fill) but not in any restricted space
+		view.viewport().show(0xffffc90000000000L, 0xffffe90000000000L);
+		png = new ImageLoader().load(new ByteArrayInputStream(view.toPng(width, height)))[0];
+		int mid = MapRenderer.HEADER + plot / 2;
+		assertEquals(ClassColors.pale(ClassColors.SENSITIVE), rgb(png, fullX, mid), "vmalloc sensitive in the full space");
+		assertEquals(ClassColors.UNMAPPED, rgb(png, guestX, mid), "vmalloc unmapped in guest1");
+
+		String svg = view.toSvg(width, height);
+		assertTrue(svg.startsWith("<?xml") && svg.contains("guest1/KVM") && svg.contains("#f0f0f0"), svg.substring(0, 200));
+	}
+}

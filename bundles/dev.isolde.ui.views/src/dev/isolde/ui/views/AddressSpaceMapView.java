@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.isolde.ui.views;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.ViewPart;
+
+import dev.isolde.engine.policy.RuleSpec;
+import dev.isolde.io.engine.Analysis;
+import dev.isolde.model.persist.AtomicFiles;
+import dev.isolde.ui.editor.PolicyEditor;
+import dev.isolde.ui.views.map.MapModel;
+import dev.isolde.ui.views.map.MapRenderer;
+import dev.isolde.ui.views.map.Viewport;
+import dev.isolde.ui.views.render.SvgCanvas;
+import dev.isolde.ui.views.render.SwtCanvas;
+
+/**
+ * The address-space map: the full kernel address space next to each ASI instance's restricted space,
+ * coloured by memory class, for the policy in the active editor. Wheel zooms, drag pans, hover explains,
+ * double-click opens the rule that decided.
+ */
+public class AddressSpaceMapView extends ViewPart {
+
+	/** View id, as declared in plugin.xml. */
+	public static final String ID = "dev.isolde.ui.views.map";
+
+	private Label status;
+	private org.eclipse.swt.widgets.Canvas canvas;
+	private MapModel model;
+	private Viewport viewport = new Viewport(4);
+	private boolean differencesOnly;
+	private Point dragFrom;
+	private IFile shown;
+	private final IPartListener2 editorListener = new IPartListener2() {
+		@Override
+		public void partActivated(IWorkbenchPartReference ref) {
+			if (ref.getPart(false) instanceof PolicyEditor editor) {
+				showPolicyOf(editor);
+			}
+		}
+
+		@Override
+		public void partInputChanged(IWorkbenchPartReference ref) {
+			partActivated(ref);
+		}
+	};
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new GridLayout(1, false));
+		status = new Label(parent, SWT.NONE);
+		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		status.setText("Open a policy to see its address spaces.");
+		canvas = new org.eclipse.swt.widgets.Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+		canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		canvas.addPaintListener(e -> {
+			Point size = canvas.getSize();
+			SwtCanvas c = new SwtCanvas(e.gc);
+			try {
+				if (model == null) {
+					e.gc.fillRectangle(0, 0, size.x, size.y);
+				} else {
+					renderer().paint(c, size.x, size.y);
+				}
+			} finally {
+				c.dispose();
+			}
+		});
+		canvas.addListener(SWT.MouseVerticalWheel, e -> {
+			viewport.zoom(e.count > 0 ? 0.8 : 1.25, e.y - MapRenderer.HEADER, plotHeight());
+			canvas.redraw();
+		});
+		canvas.addListener(SWT.MouseDown, e -> dragFrom = new Point(e.x, e.y));
+		canvas.addListener(SWT.MouseUp, e -> dragFrom = null);
+		canvas.addListener(SWT.MouseMove, e -> {
+			if (dragFrom != null && (e.stateMask & SWT.BUTTON1) != 0) {
+				viewport.pan(e.y - dragFrom.y, plotHeight());
+				dragFrom = new Point(e.x, e.y);
+				canvas.redraw();
+			} else {
+				canvas.setToolTipText(describe(e.x, e.y));
+			}
+		});
+		canvas.addListener(SWT.MouseDoubleClick, e -> openRuleAt(e.x, e.y));
+		contributeActions();
+		getSite().getPage().addPartListener(editorListener);
+		if (getSite().getPage().getActiveEditor() instanceof PolicyEditor editor) {
+			showPolicyOf(editor);
+		}
+	}
+
+	private void contributeActions() {
+		IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+		tb.add(action("Whole kernel half", () -> {
+			viewport.reset(model == null ? 4 : model.analysis().policy().pagingLevels());
+			canvas.redraw();
+		}));
+		tb.add(action("Kernel image", () -> {
+			// __START_KERNEL_map up to the top: kernel text, modules, fixmap (mm.rst)
+			viewport.show(0xffffffff80000000L, 0);
+			canvas.redraw();
+		}));
+		Action diff = new Action("Differences only", IAction.AS_CHECK_BOX) {
+			@Override
+			public void run() {
+				differencesOnly = isChecked();
+				canvas.redraw();
+			}
+		};
+		diff.setToolTipText("In the full column, show only what the first restricted space leaves out");
+		tb.add(diff);
+		tb.add(action("Export SVG…", () -> export("svg")));
+		tb.add(action("Export PNG…", () -> export("png")));
+	}
+
+	private static Action action(String label, Runnable run) {
+		return new Action(label) {
+			@Override
+			public void run() {
+				run.run();
+			}
+		};
+	}
+
+	private MapRenderer renderer() {
+		MapRenderer r = new MapRenderer(model, viewport);
+		r.setDifferencesOnly(differencesOnly);
+		return r;
+	}
+
+	private int plotHeight() {
+		return Math.max(1, canvas.getSize().y - MapRenderer.HEADER - 20);
+	}
+
+	private MapModel.Hit hitAt(int x, int y) {
+		if (model == null || y < MapRenderer.HEADER) {
+			return null;
+		}
+		int c = renderer().columnAt(x, canvas.getSize().x);
+		if (c < 0) {
+			return null;
+		}
+		return model.hit(c, viewport.address(y - MapRenderer.HEADER, plotHeight()));
+	}
+
+	private String describe(int x, int y) {
+		MapModel.Hit hit = hitAt(x, y);
+		if (hit == null) {
+			return null;
+		}
+		return String.format("%s at 0x%016x%n%s%nclass: %s%n%s", hit.column(), hit.address(), hit.what(), hit.classText(),
+				hit.provenance() == null ? "" : hit.provenance().describe());
+	}
+
+	/** Opens the policy at the rule that classified what is under (x, y). */
+	private void openRuleAt(int x, int y) {
+		MapModel.Hit hit = hitAt(x, y);
+		RuleSpec rule = hit == null || hit.provenance() == null ? null : hit.provenance().rule();
+		if (rule == null || shown == null) {
+			return;
+		}
+		IFile file = shown.getParent().getFile(new org.eclipse.core.runtime.Path(rule.loc().file()));
+		try {
+			IEditorPart part = IDE.openEditor(getSite().getPage(), file, true);
+			if (part instanceof PolicyEditor editor) {
+				var doc = editor.document();
+				int offset = doc.getLineOffset(Math.max(0, rule.loc().line() - 1)) + Math.max(0, rule.loc().column() - 1);
+				editor.selectAndReveal(offset, 0);
+			}
+		} catch (PartInitException | org.eclipse.jface.text.BadLocationException e) {
+			status.setText("Cannot open " + rule.loc() + ": " + e.getMessage());
+		}
+	}
+
+	/** Analyses the policy of {@code editor} in a job and shows it when done. */
+	public void showPolicyOf(PolicyEditor editor) {
+		if (!(editor.getEditorInput() instanceof IFileEditorInput input) || input.getFile().getLocation() == null) {
+			return;
+		}
+		IFile file = input.getFile();
+		Path path = file.getLocation().toPath();
+		status.setText("Analysing " + file.getName() + "…");
+		Job job = new Job("Building address spaces of " + file.getName()) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				monitor.beginTask("Classifying and building restricted spaces", IProgressMonitor.UNKNOWN);
+				try {
+					Analysis analysis = PolicyAnalysis.of(path);
+					MapModel m = MapModel.of(analysis);
+					show(file, m, null);
+				} catch (IOException | RuntimeException e) {
+					show(file, null, e.getMessage());
+				} finally {
+					monitor.done();
+				}
+				return Status.OK_STATUS;
+			}
+		};
+		job.setUser(false);
+		job.schedule();
+	}
+
+	private void show(IFile file, MapModel m, String error) {
+		Display display = canvas.getDisplay();
+		display.asyncExec(() -> {
+			if (canvas.isDisposed()) {
+				return;
+			}
+			if (m == null) {
+				status.setText(file.getName() + ": " + error);
+				return;
+			}
+			boolean samePolicy = file.equals(shown) && model != null;
+			shown = file;
+			model = m;
+			if (!samePolicy) {
+				viewport = new Viewport(m.analysis().policy().pagingLevels());
+			}
+			status.setText(String.format("%s on %s: %d objects, %d instances — red sensitive, green global, blue/purple local",
+					m.analysis().policy().name(), file.getName(), m.analysis().kernel().objectCount(),
+					m.analysis().spaces().instances().size()));
+			canvas.redraw();
+		});
+	}
+
+	/** The map as SVG, drawn by the same renderer as the view. */
+	public String toSvg(int width, int height) {
+		SvgCanvas svg = new SvgCanvas(width, height);
+		renderer().paint(svg, width, height);
+		return svg.toSvg();
+	}
+
+	/** The map as PNG bytes, drawn offscreen by the same renderer as the view. */
+	public byte[] toPng(int width, int height) {
+		Image image = new Image(canvas.getDisplay(), width, height);
+		GC gc = new GC(image);
+		SwtCanvas c = new SwtCanvas(gc);
+		try {
+			renderer().paint(c, width, height);
+		} finally {
+			c.dispose();
+			gc.dispose();
+		}
+		ImageLoader loader = new ImageLoader();
+		loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+		image.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		loader.save(out, SWT.IMAGE_PNG);
+		return out.toByteArray();
+	}
+
+	private void export(String format) {
+		if (model == null) {
+			return;
+		}
+		FileDialog dialog = new FileDialog(canvas.getShell(), SWT.SAVE);
+		dialog.setFilterExtensions(new String[] { "*." + format });
+		dialog.setFileName(model.analysis().policy().name() + "-map." + format);
+		dialog.setOverwrite(true);
+		String target = dialog.open();
+		if (target == null) {
+			return;
+		}
+		Point size = canvas.getSize();
+		try {
+			byte[] bytes = format.equals("svg") ? toSvg(size.x, size.y).getBytes(StandardCharsets.UTF_8)
+					: toPng(size.x, size.y);
+			AtomicFiles.write(Path.of(target), bytes);
+			status.setText("Exported " + target);
+			ResourcesPlugin.getWorkspace().getRoot().refreshLocal(1, null);
+		} catch (IOException | org.eclipse.core.runtime.CoreException e) {
+			status.setText("Export failed: " + e.getMessage());
+		}
+	}
+
+	/** The model shown (for tests and exports), or null before the first analysis. */
+	public MapModel model() {
+		return model;
+	}
+
+	/** The viewport (for tests). */
+	public Viewport viewport() {
+		return viewport;
+	}
+
+	@Override
+	public void setFocus() {
+		canvas.setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		getSite().getPage().removePartListener(editorListener);
+		super.dispose();
+	}
+}
