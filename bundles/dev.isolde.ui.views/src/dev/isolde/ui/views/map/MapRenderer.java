@@ -73,7 +73,7 @@ public final class MapRenderer {
 			canvas.drawRect(left, HEADER, w - 1, plot - 1, GRID);
 		}
 		canvas.drawText(hex(viewport.top()), 4, HEADER - canvas.lineHeight(), 0x606060, false);
-		canvas.drawText(hex(viewport.bottom()) + "  (" + bytes((long) Math.min(Long.MAX_VALUE, viewport.span())) + ")",
+		canvas.drawText((viewport.bottom() == 0 ? "top of the address space" : hex(viewport.bottom())) + "  (" + bytes((long) Math.min(Long.MAX_VALUE, viewport.span())) + ")",
 				4, HEADER + plot + 2, 0x606060, false);
 	}
 
