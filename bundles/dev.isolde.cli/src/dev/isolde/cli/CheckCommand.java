@@ -79,10 +79,9 @@ final class CheckCommand implements Command {
 		return exit;
 	}
 
-	private static boolean kernelExists(PolicyChecker.Result result, Console console) {
-		var kernel = result.policyFile().getKernel();
-		return kernel != null && java.nio.file.Files.isRegularFile(
-				console.resolve(result.file().toString()).getParent().resolve(kernel.getPath()));
+	private boolean kernelExists(PolicyChecker.Result result, Console console) {
+		var kernel = languages.injector().getInstance(dev.isolde.dsl.kernel.KernelModels.class).locate(result.policyFile());
+		return kernel != null && java.nio.file.Files.isRegularFile(kernel);
 	}
 
 	/** Runs the engine's RFC checks; findings print as {@code file: check-id: severity: message}. */

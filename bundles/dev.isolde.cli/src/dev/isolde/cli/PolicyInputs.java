@@ -10,7 +10,7 @@ import dev.isolde.dsl.check.Diagnostic;
 import dev.isolde.dsl.check.PolicyChecker;
 import dev.isolde.dsl.compile.CompileException;
 import dev.isolde.dsl.compile.PolicyCompiler;
-import dev.isolde.dsl.isolde.PolicyFile;
+import dev.isolde.dsl.kernel.KernelModels;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.io.engine.Analysis;
 import dev.isolde.model.Machine;
@@ -76,12 +76,11 @@ final class PolicyInputs {
 		if (kernelOption != null) {
 			file = console.resolve(kernelOption);
 		} else {
-			PolicyFile pf = result.policyFile();
-			if (pf.getKernel() == null) {
+			file = languages.injector().getInstance(KernelModels.class).locate(result.policyFile());
+			if (file == null) {
 				console.err().println(result.file() + ": no kernel model: add `kernel \"FILE.isolde\"` or pass --kernel FILE");
 				throw new Reported(Command.BAD_INPUT);
 			}
-			file = console.resolve(result.file().toString()).getParent().resolve(pf.getKernel().getPath()).normalize();
 		}
 		if (!Files.isRegularFile(file)) {
 			console.err().println(file + ": kernel model not found (import one with `isolde import --this-machine -o FILE`)");
