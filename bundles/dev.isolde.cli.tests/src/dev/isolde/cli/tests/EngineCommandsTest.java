@@ -4,18 +4,12 @@ package dev.isolde.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.isolde.cli.Console;
-import dev.isolde.cli.Main;
 
 /** The commands that run the engine, on the bundled sample policies and the sample kernel model. */
 class EngineCommandsTest {
@@ -23,25 +17,17 @@ class EngineCommandsTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exit, String out, String err) {
-	}
-
 	private static Path samples() {
 		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
 	}
 
-	Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-				samples()));
-		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	CliRun run(String... args) {
+		return CliRun.in(samples(), args);
 	}
 
 	@Test
 	void spacesListsEveryInstanceWithItsCoverage() {
-		Run r = run("spaces", "kvm-host.asi");
+		CliRun r = run("spaces", "kvm-host.asi");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("instance guest1/KVM"), r.out());
 		assertTrue(r.out().contains("instance guest2/KVM"), r.out());
@@ -50,7 +36,7 @@ class EngineCommandsTest {
 
 	@Test
 	void spacesJsonNamesInstancesAndBytes() {
-		Run r = run("spaces", "kvm-host.asi", "--format", "json", "--instance", "guest1");
+		CliRun r = run("spaces", "kvm-host.asi", "--format", "json", "--instance", "guest1");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().startsWith("{\"policy\":\"kvm_host\""), r.out());
 		assertTrue(r.out().contains("\"name\":\"guest1/KVM\""), r.out());
@@ -59,7 +45,7 @@ class EngineCommandsTest {
 
 	@Test
 	void explainTellsTheRuleThatMappedKernelText() {
-		Run r = run("explain", "kvm-host.asi", "0xffffffff81000000");
+		CliRun r = run("explain", "kvm-host.asi", "0xffffffff81000000");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("global nonsensitive"), r.out());
 		assertTrue(r.out().contains("kvm-host.asi:"), r.out());
@@ -73,7 +59,7 @@ class EngineCommandsTest {
 
 	@Test
 	void diffOfTheSitePolicyShowsItsAddedRule() {
-		Run r = run("diff", "kvm-host.asi", "site.asi");
+		CliRun r = run("diff", "kvm-host.asi", "site.asi");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("rule added: site.asi:"), r.out());
 	}
@@ -91,7 +77,7 @@ class EngineCommandsTest {
 				asi class KVM per vm { maps global on enter l1d_flush, mds_clear }
 				vm guest1 uses KVM
 				""");
-		Run r = run("check", policy.toString(), "--kernel", samples().resolve("machine.isolde").toString());
+		CliRun r = run("check", policy.toString(), "--kernel", samples().resolve("machine.isolde").toString());
 		assertEquals(1, r.exit(), r.out() + r.err());
 		assertTrue(r.err().contains("page-separation: error:"), r.err());
 		assertTrue(r.err().contains("entry_SYSCALL_64"), r.err());
@@ -99,7 +85,7 @@ class EngineCommandsTest {
 
 	@Test
 	void checkOfTheSamplePolicyOnTheSampleKernelPasses() {
-		Run r = run("check", "kvm-host.asi");
+		CliRun r = run("check", "kvm-host.asi");
 		assertEquals(0, r.exit(), r.out() + r.err());
 	}
 }

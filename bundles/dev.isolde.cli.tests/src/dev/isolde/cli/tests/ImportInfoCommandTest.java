@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.isolde.cli.Console;
-import dev.isolde.cli.Main;
 import dev.isolde.model.Machine;
 import dev.isolde.model.persist.ModelStore;
 
@@ -25,15 +19,8 @@ class ImportInfoCommandTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exit, String out, String err) {
-	}
-
-	Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir));
-		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	CliRun run(String... args) {
+		return CliRun.in(dir, args);
 	}
 
 	/** A captured kernel file; they live once, in the io tests bundle next to this one. */
@@ -45,7 +32,7 @@ class ImportInfoCommandTest {
 
 	@Test
 	void importSniffsEachKindAndSavesAModel() throws Exception {
-		Run r = run("import", proc("kallsyms"), proc("iomem"), proc("slabinfo"), proc("vmallocinfo"),
+		CliRun r = run("import", proc("kallsyms"), proc("iomem"), proc("slabinfo"), proc("vmallocinfo"),
 				proc("ptdump-kernel"), proc("vulnerabilities"), "-o", "m.isolde");
 		assertEquals(0, r.exit(), r.out() + r.err());
 		assertTrue(r.out().startsWith("Imported 6 sources into m.isolde: machine m,"), r.out());
@@ -58,7 +45,7 @@ class ImportInfoCommandTest {
 
 	@Test
 	void importAsSystemMapRecordsTheKind() throws Exception {
-		Run r = run("import", proc("System.map"), "-o", "map.isolde");
+		CliRun r = run("import", proc("System.map"), "-o", "map.isolde");
 		assertEquals(0, r.exit(), r.out() + r.err());
 		assertEquals("systemmap", ModelStore.load(dir.resolve("map.isolde")).getSources().get(0).getKind());
 	}
@@ -66,7 +53,7 @@ class ImportInfoCommandTest {
 	@Test
 	void malformedInputExitsTwoWithFileLineAndColumnAndWritesNothing() throws Exception {
 		Files.writeString(dir.resolve("bad"), "ffffffff81000000 T _stext\nffffffff8100zz00 T broken\n");
-		Run r = run("import", "bad", "--as", "kallsyms", "-o", "bad.isolde");
+		CliRun r = run("import", "bad", "--as", "kallsyms", "-o", "bad.isolde");
 		assertEquals(2, r.exit(), r.out() + r.err());
 		assertTrue(r.err().startsWith("bad:2:13: bad hex digit 'z' in address"), r.err());
 		assertFalse(Files.exists(dir.resolve("bad.isolde")));
@@ -75,7 +62,7 @@ class ImportInfoCommandTest {
 	@Test
 	void aKallsymsFileWithABadLaterLineIsReportedAtThatLineWithoutAs() throws Exception {
 		Files.writeString(dir.resolve("bad"), "ffffffff81000000 T _stext\nffffffff8100zz00 T broken\n");
-		Run r = run("import", "bad", "-o", "bad.isolde");
+		CliRun r = run("import", "bad", "-o", "bad.isolde");
 		assertEquals(2, r.exit(), r.out() + r.err());
 		assertTrue(r.err().startsWith("bad:2:13: bad hex digit 'z' in address"), r.err());
 	}
@@ -83,7 +70,7 @@ class ImportInfoCommandTest {
 	@Test
 	void unrecognisedFileExitsTwoAndAsksForAs() throws Exception {
 		Files.writeString(dir.resolve("notes.txt"), "hello world\n");
-		Run r = run("import", "notes.txt", "-o", "x.isolde");
+		CliRun r = run("import", "notes.txt", "-o", "x.isolde");
 		assertEquals(2, r.exit());
 		assertTrue(r.err().startsWith("notes.txt: not a kernel file Isolde recognises"), r.err());
 		assertTrue(r.err().contains("--as"), r.err());
@@ -92,7 +79,7 @@ class ImportInfoCommandTest {
 	@Test
 	void importWithoutOutputOrInputIsAUsageError() {
 		assertEquals(2, run("import", proc("iomem")).exit());
-		Run r = run("import", "-o", "x.isolde");
+		CliRun r = run("import", "-o", "x.isolde");
 		assertEquals(2, r.exit());
 		assertTrue(r.err().contains("no PATH and no --this-machine"), r.err());
 		assertEquals(2, run("import", proc("iomem"), "--as", "floppy", "-o", "x.isolde").exit());
@@ -102,7 +89,7 @@ class ImportInfoCommandTest {
 	void infoCountsPerRegionAndKindAndListsSourcesAndNotes() {
 		assertEquals(0, run("import", proc("kallsyms"), proc("iomem"), proc("slabinfo"), proc("vmallocinfo"),
 				proc("vulnerabilities"), "-o", "m.isolde").exit());
-		Run r = run("info", "m.isolde");
+		CliRun r = run("info", "m.isolde");
 		assertEquals(0, r.exit(), r.out() + r.err());
 		assertTrue(r.out().matches("(?s).*\\n  kernel_text +0xffffffff80000000-0xffffffff9fffffff +288 +268\\n.*"),
 				r.out());
@@ -116,7 +103,7 @@ class ImportInfoCommandTest {
 	@Test
 	void infoOnAFileThatIsNoModelExitsTwo() throws Exception {
 		Files.writeString(dir.resolve("junk.isolde"), "not xml");
-		Run r = run("info", "junk.isolde");
+		CliRun r = run("info", "junk.isolde");
 		assertEquals(2, r.exit());
 		assertTrue(r.err().startsWith("junk.isolde: "), r.err());
 	}
@@ -125,7 +112,7 @@ class ImportInfoCommandTest {
 	void theBundledSampleMachineIsSmallLoadsAndSaysWhatItLeftOut() throws Exception {
 		Path sample = Path.of(System.getProperty("isolde.samples", "../../samples"), "machine.isolde").toAbsolutePath();
 		assertTrue(Files.size(sample) < 2L << 20, "samples/machine.isolde must stay below 2 MiB");
-		Run r = run("info", sample.toString());
+		CliRun r = run("info", sample.toString());
 		assertEquals(0, r.exit(), r.out() + r.err());
 		assertTrue(r.out().contains("/proc/kallsyms: info: sample: left out "), r.out());
 		Machine m = ModelStore.load(sample);
@@ -136,7 +123,7 @@ class ImportInfoCommandTest {
 
 	@Test
 	void benchImportReportsLinesSymbolsAndMedian() {
-		Run r = run("bench", "import", proc("kallsyms"));
+		CliRun r = run("bench", "import", proc("kallsyms"));
 		assertEquals(0, r.exit(), r.out() + r.err());
 		assertTrue(r.out().matches("(?s).*: 289 lines, 289 symbols, \\d+ memory objects: median [0-9.]+ ms .*"),
 				r.out());
