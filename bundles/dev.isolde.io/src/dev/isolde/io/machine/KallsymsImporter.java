@@ -53,6 +53,21 @@ final class KallsymsImporter {
 	private static final List<List<String>> CLASS_ENDS = List.of(List.of("__entry_text_end", "_etext", "_einittext"),
 			List.of("_edata"), List.of("__end_rodata"), List.of("__bss_stop"), List.of("__per_cpu_end"));
 
+	/**
+	 * A kernel with every module loaded has a few hundred thousand symbols; ten times that is not one kernel's
+	 * table, and staging more would outgrow a 512 MB heap, so the import stops there with a precise error.
+	 */
+	static final int MAX_SYMBOLS = 2_000_000;
+
+	/** Thrown from the reader's callback to stop reading at the limit. */
+	private static final class SymbolLimit extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		SymbolLimit() {
+			super(null, null, false, false);
+		}
+	}
+
 	private final boolean sample;
 
 	// The symbols in reading order, as parallel arrays to keep 100k+ lines cheap.
@@ -68,7 +83,13 @@ final class KallsymsImporter {
 
 	/** Reads {@code in} and stages its symbols, objects and source record; {@code kind} names the format. */
 	void read(LineCountingReader in, String file, String kind, StagedImport into) throws ImportException {
-		KallsymsSummary summary = new KallsymsReader().read(in, file, this::add);
+		KallsymsSummary summary;
+		try {
+			summary = new KallsymsReader().read(in, file, this::add);
+		} catch (SymbolLimit e) {
+			throw new ImportException(file, MAX_SYMBOLS + 1, 1, "more than " + MAX_SYMBOLS + " symbols",
+					"the symbol table of one kernel (a few hundred thousand lines)");
+		}
 		boolean hidden = summary.addressesHidden();
 		Map<String, Long> markers = new HashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -149,6 +170,9 @@ final class KallsymsImporter {
 	}
 
 	private void add(KernelSymbol s) {
+		if (n == MAX_SYMBOLS) {
+			throw new SymbolLimit();
+		}
 		if (n == address.length) {
 			int cap = n * 2;
 			address = Arrays.copyOf(address, cap);
