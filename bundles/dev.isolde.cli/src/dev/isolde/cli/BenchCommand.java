@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,25 +27,48 @@ final class BenchCommand implements Command {
 		return "bench";
 	}
 
+	private final Languages languages;
+
+	BenchCommand(Languages languages) {
+		this.languages = languages;
+	}
+
 	@Override
 	public String summary() {
-		return "time the kallsyms import (bench import [FILE])";
+		return "benchmarks: bench import [FILE], bench policy [RULES]";
 	}
 
 	@Override
 	public String usage() {
-		return "Usage: isolde bench import [FILE]\n"
-				+ "Reads FILE (default " + DEFAULT_FILE + ") into memory once, then parses it and indexes its symbols\n"
-				+ "into a fresh kernel model " + WARM_UP + " times to warm up and " + RUNS + " times measured;\n"
-				+ "prints the lines, symbols and the median time.";
+		return "Usage: isolde bench import [FILE] | isolde bench policy [RULES]\n"
+				+ "import: reads FILE (default " + DEFAULT_FILE + ") into memory once, then parses it and indexes its\n"
+				+ "        symbols into a fresh kernel model " + WARM_UP + " times to warm up and " + RUNS + " times measured.\n"
+				+ "policy: generates a policy of RULES rules (default 5000: exact names, globs and regexes in global,\n"
+				+ "        local and sensitive blocks, against the sample kernel model) and times parse + validate.\n"
+				+ "Both print the median time.";
 	}
 
 	@Override
 	public int run(List<String> args, Console console) throws Exception {
-		if (args.isEmpty() || !args.get(0).equals("import") || args.size() > 2) {
-			throw new UsageException("expected 'import [FILE]'");
+		if (args.isEmpty() || args.size() > 2) {
+			throw new UsageException("expected 'import [FILE]' or 'policy [RULES]'");
 		}
-		String name = args.size() == 2 ? args.get(1) : DEFAULT_FILE;
+		return switch (args.get(0)) {
+		case "import" -> importBench(args.size() == 2 ? args.get(1) : DEFAULT_FILE, console);
+		case "policy" -> policyBench(args.size() == 2 ? parseCount(args.get(1)) : 5000, console);
+		default -> throw new UsageException("unknown benchmark " + args.get(0));
+		};
+	}
+
+	private static int parseCount(String s) throws UsageException {
+		try {
+			return Integer.parseInt(s);
+		} catch (NumberFormatException e) {
+			throw new UsageException("not a rule count: " + s);
+		}
+	}
+
+	private int importBench(String name, Console console) throws Exception {
 		String text;
 		try {
 			// /proc files report size 0, so read them as a stream rather than by their size.
@@ -55,34 +77,33 @@ final class BenchCommand implements Command {
 			console.err().println(name + ": cannot read: " + e.getMessage());
 			return BAD_INPUT;
 		}
-		long[] nanos = new long[RUNS];
-		int lines = 0;
-		int symbols = 0;
-		int objects = 0;
+		Timings.Result r;
 		try {
-			for (int i = 0; i < WARM_UP + RUNS; i++) {
-				// Start each run with the last run's model collected, so no run pays for another's garbage.
-				System.gc();
-				long t0 = System.nanoTime();
-				Machine machine = importOnce(text, name);
-				long t = System.nanoTime() - t0;
-				if (i >= WARM_UP) {
-					nanos[i - WARM_UP] = t;
-				}
-				lines = machine.getSources().get(0).getLines();
-				symbols = machine.getSymbols().size();
-				objects = machine.getMemoryObjects().size();
-			}
+			r = Timings.measure(WARM_UP, RUNS, () -> importOnce(text, name));
 		} catch (ImportException e) {
 			console.err().println(e.getMessage());
 			return BAD_INPUT;
 		}
-		Arrays.sort(nanos);
-		console.out().printf(Locale.ROOT,
-				"%s: %d lines, %d symbols, %d memory objects: median %.1f ms (min %.1f, max %.1f) over %d runs"
-						+ " after %d warm-up runs%n",
-				name, lines, symbols, objects, nanos[RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[RUNS - 1] / 1e6, RUNS,
-				WARM_UP);
+		Machine machine = (Machine) r.last();
+		console.out().printf(Locale.ROOT, "%s: %d lines, %d symbols, %d memory objects: %s after %d warm-up runs%n", name,
+				machine.getSources().get(0).getLines(), machine.getSymbols().size(), machine.getMemoryObjects().size(),
+				r.summary(), WARM_UP);
+		return OK;
+	}
+
+	private int policyBench(int rules, Console console) throws Exception {
+		Path dir = Files.createTempDirectory("isolde-bench");
+		Path policy = dir.resolve("generated.asi");
+		Path kernel = console.resolve(System.getProperty("isolde.samples", "samples")).resolve("machine.isolde");
+		Files.writeString(policy, GeneratedPolicy.text(rules, Files.isRegularFile(kernel) ? kernel : null));
+		var checker = languages.injector().getInstance(dev.isolde.dsl.check.PolicyChecker.class);
+		Timings.Result r = Timings.measure(WARM_UP, RUNS, () -> checker.check(policy));
+		var result = (dev.isolde.dsl.check.PolicyChecker.Result) r.last();
+		console.out().printf(Locale.ROOT, "policy of %d rules (%d lines, kernel model %s): parse + validate %s, %d diagnostics%n",
+				rules, Files.readAllLines(policy).size(), Files.isRegularFile(kernel) ? kernel.getFileName() : "none",
+				r.summary(), result.diagnostics().size());
+		Files.delete(policy);
+		Files.delete(dir);
 		return OK;
 	}
 

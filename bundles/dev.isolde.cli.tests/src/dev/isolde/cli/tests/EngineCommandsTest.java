@@ -88,4 +88,12 @@ class EngineCommandsTest {
 		CliRun r = run("check", "kvm-host.asi");
 		assertEquals(0, r.exit(), r.out() + r.err());
 	}
+
+	@Test
+	void benchPolicyParsesAndValidatesAGeneratedPolicy() {
+		CliRun r = run("bench", "policy", "300");
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.out().startsWith("policy of 300 rules"), r.out());
+		assertTrue(r.out().contains("median"), r.out());
+	}
 }
