@@ -232,55 +232,76 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		return node == null ? 0 : node.getStartLine();
 	}
 
+	/** An earlier rule's pattern, compiled once per block, with the rule's excepts. */
+	private record Cover(Rule rule, NamePattern pattern, List<NamePattern> excepts) {
+
+		boolean selectsAllOf(NamePattern p) {
+			if (!pattern.covers(p)) {
+				return false;
+			}
+			if (!p.isExact()) {
+				return excepts.isEmpty();
+			}
+			// an except that is invalid (null) or matches the name means this rule does not select it
+			return excepts.stream().noneMatch(e -> e == null || e.matches(p.text()));
+		}
+	}
+
+	/**
+	 * Warns about rules whose every pattern an earlier rule of the block already selects. Exact names are
+	 * looked up in a set and only globs and regexes are scanned, so a block of thousands of mostly exact
+	 * rules is checked in about linear time.
+	 */
 	@Check
 	public void checkRuleIsNotShadowed(Block block) {
-		List<Rule> rules = block.getRules();
-		for (int r = 1; r < rules.size(); r++) {
-			Rule rule = rules.get(r);
+		Map<SelectorKind, Map<String, Cover>> exactEarlier = new java.util.EnumMap<>(SelectorKind.class);
+		Map<SelectorKind, List<Cover>> patternsEarlier = new java.util.EnumMap<>(SelectorKind.class);
+		for (Rule rule : block.getRules()) {
+			List<NamePattern> excepts = rule.getExcepts().stream().map(IsoldeValidator::compile).toList();
+			List<NamePattern> patterns = rule.getPatterns().stream().map(IsoldeValidator::compile).toList();
+			Map<String, Cover> exact = exactEarlier.computeIfAbsent(rule.getKind(), k -> new HashMap<>());
+			List<Cover> wild = patternsEarlier.computeIfAbsent(rule.getKind(), k -> new ArrayList<>());
 			List<String> coveredBy = new ArrayList<>();
-			for (Pattern p : rule.getPatterns()) {
-				NamePattern pattern = compile(p);
-				String cover = pattern == null ? null : earlierCover(rules.subList(0, r), rule.getKind(), pattern);
+			for (NamePattern pattern : patterns) {
+				Cover cover = pattern == null ? null : earlierCover(exact, wild, pattern);
 				if (cover == null) {
 					coveredBy.clear();
 					break;
 				}
-				coveredBy.add(pattern.text() + " by " + cover);
+				coveredBy.add(pattern.text() + " by " + cover.pattern().text() + " (line " + line(cover.rule()) + ")");
 			}
 			if (!coveredBy.isEmpty()) {
 				warning("shadowed rule: every pattern is already matched by an earlier rule in this block ("
 						+ String.join(", ", coveredBy) + ")", rule, Literals.RULE__KIND, SHADOWED_RULE);
 			}
-		}
-	}
-
-	/** The earlier pattern (with its line) that selects everything {@code pattern} does, or null. */
-	private static String earlierCover(List<Rule> earlier, SelectorKind kind, NamePattern pattern) {
-		for (Rule e : earlier) {
-			if (e.getKind() != kind || !excludesNothingOf(e, pattern)) {
-				continue;
-			}
-			for (Pattern p : e.getPatterns()) {
-				NamePattern cover = compile(p);
-				if (cover != null && cover.covers(pattern)) {
-					return cover.text() + " (line " + line(e) + ")";
+			for (NamePattern pattern : patterns) {
+				if (pattern == null) {
+					continue;
+				}
+				Cover c = new Cover(rule, pattern, excepts);
+				if (pattern.isExact()) {
+					exact.putIfAbsent(pattern.text(), c);
+				} else {
+					wild.add(c);
 				}
 			}
 		}
-		return null;
 	}
 
-	private static boolean excludesNothingOf(Rule rule, NamePattern pattern) {
-		if (!pattern.isExact()) {
-			return rule.getExcepts().isEmpty();
-		}
-		for (Pattern except : rule.getExcepts()) {
-			NamePattern e = compile(except);
-			if (e == null || e.matches(pattern.text())) {
-				return false;
+	/** An earlier pattern that selects everything {@code pattern} does, or null. */
+	private static Cover earlierCover(Map<String, Cover> exact, List<Cover> wild, NamePattern pattern) {
+		if (pattern.isExact()) {
+			Cover same = exact.get(pattern.text());
+			if (same != null && same.selectsAllOf(pattern)) {
+				return same;
 			}
 		}
-		return true;
+		for (Cover c : wild) {
+			if (c.selectsAllOf(pattern)) {
+				return c;
+			}
+		}
+		return null;
 	}
 
 	/** The compiled pattern, or null for an invalid regex (reported by {@link #checkRegex}). */
