@@ -9,7 +9,9 @@ import dev.isolde.engine.space.AddressSpace;
 import dev.isolde.engine.space.AsiInstance;
 import dev.isolde.engine.space.Mapping;
 import dev.isolde.engine.space.MappingAttr;
+import dev.isolde.engine.kernel.ObjectRef;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,14 +44,32 @@ public final class SensitiveNeverMappedCheck implements Check {
                 }
             });
             for (AsiInstance instance : e.getValue()) {
+                // what the class maps on purpose is one warning per region, not one per object in it
+                Map<Region, List<Mapping>> asked = new LinkedHashMap<>();
                 for (Mapping m : sensitive) {
-                    Region asked = explicitRegion(kernel, instance, m);
-                    Severity severity = asked == null ? Severity.ERROR : Severity.WARNING;
-                    out.report(new Finding(ID, severity, "instance " + instance.name() + " maps sensitive "
-                            + Describe.source(kernel, m.attr()) + " at " + Describe.range(m.start(), m.end())
-                            + (asked == null ? "" : " because class " + instance.cls().name() + " maps region "
-                                    + asked.name()), Describe.objects(kernel, m.attr()), m.start() & ~0xfffL));
+                    Region region = explicitRegion(kernel, instance, m);
+                    if (region != null) {
+                        asked.computeIfAbsent(region, r -> new ArrayList<>()).add(m);
+                        continue;
+                    }
+                    out.report(new Finding(ID, Severity.ERROR, "instance " + instance.name() + " maps sensitive "
+                            + Describe.source(kernel, m.attr()) + " at " + Describe.range(m.start(), m.end()),
+                            Describe.objects(kernel, m.attr()), m.start() & ~0xfffL));
                 }
+                asked.forEach((region, mappings) -> {
+                    Mapping first = mappings.get(0);
+                    List<ObjectRef> objects = new ArrayList<>();
+                    long bytes = 0;
+                    for (Mapping m : mappings) {
+                        objects.addAll(Describe.objects(kernel, m.attr()));
+                        bytes += m.end() - m.start();
+                    }
+                    out.report(new Finding(ID, Severity.WARNING, "instance " + instance.name() + " maps " + bytes
+                            + " bytes of sensitive memory in " + mappings.size() + " pieces because class "
+                            + instance.cls().name() + " maps region " + region.name() + " (first: "
+                            + Describe.source(kernel, first.attr()) + " at " + Describe.range(first.start(), first.end())
+                            + ")", objects, first.start() & ~0xfffL));
+                });
             }
         }
     }
