@@ -4,7 +4,6 @@ package dev.isolde.engine.check;
 import static dev.isolde.engine.fixtures.RfcMachine.object;
 import static dev.isolde.engine.fixtures.RfcMachine.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isolde.engine.classify.ClassKey;
