@@ -82,4 +82,36 @@ class AddressSpaceMapViewTest {
 		String svg = view.toSvg(width, height);
 		assertTrue(svg.startsWith("<?xml") && svg.contains("guest1/KVM") && svg.contains("#f0f0f0"), svg.substring(0, 200));
 	}
+
+	@Test
+	void policyGraphLaysOutClassesInstancesContextsAndMemoryClasses() throws Exception {
+		SampleProject.openOnFirstStart();
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(SampleProject.NAME);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		PolicyEditor editor = assertInstanceOf(PolicyEditor.class,
+				IDE.openEditor(page, project.getFile(SampleProject.FIRST_POLICY), true));
+		PolicyGraphView view = assertInstanceOf(PolicyGraphView.class, page.showView(PolicyGraphView.ID));
+		view.showPolicyOf(editor);
+		waitUntil(() -> view.graph() != null, 30_000);
+		assertNotNull(view.graph(), "the analysis and layout finished");
+		// KVM class, guest1/KVM and guest2/KVM, contexts guest1 and guest2, and the mapped memory class(es)
+		var labels = view.graph().nodes().stream().map(n -> n.lines().get(0)).toList();
+		assertTrue(labels.contains("asi class KVM per vm"), labels::toString);
+		assertTrue(labels.containsAll(java.util.List.of("guest1/KVM", "guest2/KVM", "vm guest1", "vm guest2")),
+				labels::toString);
+		assertTrue(labels.contains("global nonsensitive"), labels::toString);
+		assertTrue(view.graph().edges().size() >= 6, "per instance: class->instance, instance->context, instance->global");
+		// ELK placed every node without overlaps
+		var nodes = view.graph().nodes();
+		for (int i = 0; i < nodes.size(); i++) {
+			for (int j = i + 1; j < nodes.size(); j++) {
+				var a = nodes.get(i);
+				var b = nodes.get(j);
+				boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height()
+						&& b.y() < a.y() + a.height();
+				assertTrue(!overlap, a.lines() + " overlaps " + b.lines());
+			}
+		}
+		assertTrue(view.toSvg(800, 400).contains("guest1/KVM"));
+	}
 }

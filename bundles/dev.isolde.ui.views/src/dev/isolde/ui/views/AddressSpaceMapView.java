@@ -8,10 +8,6 @@ import java.nio.file.Path;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
@@ -20,19 +16,11 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IFileEditorInput;
-import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
-import org.eclipse.ui.part.ViewPart;
 
 import dev.isolde.engine.policy.RuleSpec;
 import dev.isolde.io.engine.Analysis;
@@ -49,40 +37,20 @@ import dev.isolde.ui.views.render.SwtCanvas;
  * coloured by memory class, for the policy in the active editor. Wheel zooms, drag pans, hover explains,
  * double-click opens the rule that decided.
  */
-public class AddressSpaceMapView extends ViewPart {
+public class AddressSpaceMapView extends AnalysisView {
 
 	/** View id, as declared in plugin.xml. */
 	public static final String ID = "dev.isolde.ui.views.map";
 
-	private Label status;
 	private org.eclipse.swt.widgets.Canvas canvas;
 	private MapModel model;
 	private Viewport viewport = new Viewport(4);
 	private boolean differencesOnly;
 	private Point dragFrom;
-	private IFile shown;
-	private final IPartListener2 editorListener = new IPartListener2() {
-		@Override
-		public void partActivated(IWorkbenchPartReference ref) {
-			if (ref.getPart(false) instanceof PolicyEditor editor) {
-				showPolicyOf(editor);
-			}
-		}
-
-		@Override
-		public void partInputChanged(IWorkbenchPartReference ref) {
-			partActivated(ref);
-		}
-	};
 
 	@Override
-	public void createPartControl(Composite parent) {
-		parent.setLayout(new GridLayout(1, false));
-		status = new Label(parent, SWT.NONE);
-		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		status.setText("Open a policy to see its address spaces.");
+	protected org.eclipse.swt.widgets.Control createContent(Composite parent) {
 		canvas = new org.eclipse.swt.widgets.Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-		canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		canvas.addPaintListener(e -> {
 			Point size = canvas.getSize();
 			SwtCanvas c = new SwtCanvas(e.gc);
@@ -113,10 +81,7 @@ public class AddressSpaceMapView extends ViewPart {
 		});
 		canvas.addListener(SWT.MouseDoubleClick, e -> openRuleAt(e.x, e.y));
 		contributeActions();
-		getSite().getPage().addPartListener(editorListener);
-		if (getSite().getPage().getActiveEditor() instanceof PolicyEditor editor) {
-			showPolicyOf(editor);
-		}
+		return canvas;
 	}
 
 	private void contributeActions() {
@@ -186,10 +151,10 @@ public class AddressSpaceMapView extends ViewPart {
 	private void openRuleAt(int x, int y) {
 		MapModel.Hit hit = hitAt(x, y);
 		RuleSpec rule = hit == null || hit.provenance() == null ? null : hit.provenance().rule();
-		if (rule == null || shown == null) {
+		if (rule == null || shownFile() == null) {
 			return;
 		}
-		IFile file = shown.getParent().getFile(new org.eclipse.core.runtime.Path(rule.loc().file()));
+		IFile file = shownFile().getParent().getFile(new org.eclipse.core.runtime.Path(rule.loc().file()));
 		try {
 			IEditorPart part = IDE.openEditor(getSite().getPage(), file, true);
 			if (part instanceof PolicyEditor editor) {
@@ -198,59 +163,25 @@ public class AddressSpaceMapView extends ViewPart {
 				editor.selectAndReveal(offset, 0);
 			}
 		} catch (PartInitException | org.eclipse.jface.text.BadLocationException e) {
-			status.setText("Cannot open " + rule.loc() + ": " + e.getMessage());
+			status("Cannot open " + rule.loc() + ": " + e.getMessage());
 		}
 	}
 
-	/** Analyses the policy of {@code editor} in a job and shows it when done. */
-	public void showPolicyOf(PolicyEditor editor) {
-		if (!(editor.getEditorInput() instanceof IFileEditorInput input) || input.getFile().getLocation() == null) {
-			return;
-		}
-		IFile file = input.getFile();
-		Path path = file.getLocation().toPath();
-		status.setText("Analysing " + file.getName() + "…");
-		Job job = new Job("Building address spaces of " + file.getName()) {
-			@Override
-			protected IStatus run(IProgressMonitor monitor) {
-				monitor.beginTask("Classifying and building restricted spaces", IProgressMonitor.UNKNOWN);
-				try {
-					Analysis analysis = PolicyAnalysis.of(path);
-					MapModel m = MapModel.of(analysis);
-					show(file, m, null);
-				} catch (IOException | RuntimeException e) {
-					show(file, null, e.getMessage());
-				} finally {
-					monitor.done();
-				}
-				return Status.OK_STATUS;
-			}
-		};
-		job.setUser(false);
-		job.schedule();
+	@Override
+	protected Object prepare(Analysis analysis) {
+		return MapModel.of(analysis);
 	}
 
-	private void show(IFile file, MapModel m, String error) {
-		Display display = canvas.getDisplay();
-		display.asyncExec(() -> {
-			if (canvas.isDisposed()) {
-				return;
-			}
-			if (m == null) {
-				status.setText(file.getName() + ": " + error);
-				return;
-			}
-			boolean samePolicy = file.equals(shown) && model != null;
-			shown = file;
-			model = m;
-			if (!samePolicy) {
-				viewport = new Viewport(m.analysis().policy().pagingLevels());
-			}
-			status.setText(String.format("%s on %s: %d objects, %d instances — red sensitive, green global, blue/purple local",
-					m.analysis().policy().name(), file.getName(), m.analysis().kernel().objectCount(),
-					m.analysis().spaces().instances().size()));
-			canvas.redraw();
-		});
+	@Override
+	protected void show(Analysis analysis, Object prepared, boolean samePolicy) {
+		model = (MapModel) prepared;
+		if (!samePolicy) {
+			viewport = new Viewport(analysis.policy().pagingLevels());
+		}
+		status(String.format("%s on %s: %d objects, %d instances — red sensitive, green global, blue/purple local",
+				analysis.policy().name(), shownFile().getName(), analysis.kernel().objectCount(),
+				analysis.spaces().instances().size()));
+		canvas.redraw();
 	}
 
 	/** The map as SVG, drawn by the same renderer as the view. */
@@ -296,10 +227,10 @@ public class AddressSpaceMapView extends ViewPart {
 			byte[] bytes = format.equals("svg") ? toSvg(size.x, size.y).getBytes(StandardCharsets.UTF_8)
 					: toPng(size.x, size.y);
 			AtomicFiles.write(Path.of(target), bytes);
-			status.setText("Exported " + target);
+			status("Exported " + target);
 			ResourcesPlugin.getWorkspace().getRoot().refreshLocal(1, null);
 		} catch (IOException | org.eclipse.core.runtime.CoreException e) {
-			status.setText("Export failed: " + e.getMessage());
+			status("Export failed: " + e.getMessage());
 		}
 	}
 
@@ -318,9 +249,4 @@ public class AddressSpaceMapView extends ViewPart {
 		canvas.setFocus();
 	}
 
-	@Override
-	public void dispose() {
-		getSite().getPage().removePartListener(editorListener);
-		super.dispose();
-	}
 }
