@@ -26,6 +26,7 @@ public class PolicyGraphView extends AnalysisView {
 	private double offsetX = 10;
 	private double offsetY = 10;
 	private Point dragFrom;
+	private boolean fitOnPaint;
 
 	@Override
 	protected Control createContent(Composite parent) {
@@ -35,6 +36,10 @@ public class PolicyGraphView extends AnalysisView {
 			if (graph == null) {
 				e.gc.fillRectangle(0, 0, size.x, size.y);
 				return;
+			}
+			if (fitOnPaint) {
+				fitOnPaint = false;
+				fit();
 			}
 			SwtCanvas c = new SwtCanvas(e.gc);
 			try {
@@ -80,7 +85,12 @@ public class PolicyGraphView extends AnalysisView {
 			return;
 		}
 		Point size = canvas.getSize();
-		zoom = Math.min(1.5, Math.min((size.x - 20) / Math.max(1, graph.width()), (size.y - 20) / Math.max(1, graph.height())));
+		if (size.x <= 20 || size.y <= 20) {
+			fitOnPaint = true; // not laid out on screen yet: fit once it has a size
+			return;
+		}
+		// text does not scale, so never enlarge past 1:1; shrink only to make a big graph fit
+		zoom = Math.min(1, Math.min((size.x - 20) / Math.max(1, graph.width()), (size.y - 20) / Math.max(1, graph.height())));
 		offsetX = 10;
 		offsetY = 10;
 		canvas.redraw();

@@ -44,8 +44,8 @@ public final class PolicyGraph {
 	}
 
 	/** Approximate width of a character of the 12 px sans font, so layout can run off the UI thread. */
-	static final double CHAR_WIDTH = 7.2;
-	static final double LINE_HEIGHT = 16;
+	static final double CHAR_WIDTH = 8.2;
+	static final double LINE_HEIGHT = 18;
 
 	private static boolean registered;
 
