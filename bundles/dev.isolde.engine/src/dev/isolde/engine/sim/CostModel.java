@@ -4,6 +4,7 @@ package dev.isolde.engine.sim;
 import dev.isolde.engine.policy.AsiClassSpec;
 import dev.isolde.engine.policy.Hook;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ public record CostModel(long ptSwitch, long ptSwitchPcid, boolean pcid, long pag
         long ipi, long unstun, long ibpb, long rsbFill, long vmexit, long syscall) {
 
     /** The names {@link #with(Map)} accepts. */
-    public static final java.util.List<String> ITEMS = java.util.List.of("pt_switch", "pt_switch_pcid",
+    public static final List<String> ITEMS = List.of("pt_switch", "pt_switch_pcid",
             "page_fault", "l1d_flush", "verw", "ipi", "unstun", "ibpb", "rsb_fill", "vmexit", "syscall");
 
     /**
@@ -35,7 +36,10 @@ public record CostModel(long ptSwitch, long ptSwitchPcid, boolean pcid, long pag
         return pcid ? ptSwitchPcid : ptSwitch;
     }
 
-    /** The cost of {@code hook}, or the class's override (cycles) when it has one. */
+    /**
+     * The cost of {@code hook}, or the class's override when it has one; overrides are read as cycles here
+     * (AsiClassSpec's Javadoc says nanoseconds, to be reconciled with the DSL).
+     */
     public long hook(Hook hook, AsiClassSpec cls) {
         if (cls != null) {
             Long o = cls.costOverrides().get(hook);

@@ -11,6 +11,7 @@ import dev.isolde.engine.space.AddressSpace;
 import dev.isolde.engine.space.AsiInstance;
 import dev.isolde.engine.space.RestrictedSpaces;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,8 +95,8 @@ public final class Simulator {
             this.strategy = strategy;
             this.restricts = strategy == Strategy.ASI || strategy == Strategy.KERNEL_CORE_SCHEDULING;
             this.taints = strategy == Strategy.ASI && classification.policy().model() == AsiModel.ASI2025;
-            java.util.Arrays.fill(ctx, -1);
-            java.util.Arrays.fill(windowStart, -1);
+            Arrays.fill(ctx, -1);
+            Arrays.fill(windowStart, -1);
         }
 
         @Override

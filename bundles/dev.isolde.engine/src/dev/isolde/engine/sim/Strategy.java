@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.engine.sim;
 
+import java.util.Locale;
+
 /** A mitigation strategy the simulator compares on the same workload. */
 public enum Strategy {
     /** The policy as written: restricted spaces, exits on faults, the classes' hooks. */
@@ -19,6 +21,6 @@ public enum Strategy {
 
     /** The name as the CLI writes it. */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,8 @@ import dev.isolde.engine.classify.Classification;
 import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.kernel.ObjectKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -13,6 +15,12 @@ import java.util.SplittableRandom;
  * of the image, mostly per-cpu, slab and static data, with a workload-specific share of sensitive objects.
  */
 public final class Workload implements EventSource {
+    /** The workload names. */
+    public static final List<String> NAMES = List.of("vmexit-storm", "io-heavy-vm", "syscall-heavy-process", "idle");
+
+    private record Shape(double sensitiveShare, int accessesPerEntry, boolean vm) {
+    }
+
     private final String name;
     private final KernelImage kernel;
     private final int[] common;
@@ -25,22 +33,26 @@ public final class Workload implements EventSource {
     private final int accessesPerEntry;
     private final boolean vm;
 
-    /** The workload {@code name} ({@code vmexit-storm}, {@code io-heavy-vm}, {@code syscall-heavy-process}, {@code idle}). */
+    /** The workload {@code name} (one of {@link #NAMES}) of {@code events} events on {@code cpus} CPUs. */
     public Workload(String name, Classification classification, int cpus, long events, long seed) {
         this.name = name;
         this.kernel = classification.kernel();
         this.cpus = cpus;
         this.events = events;
         this.seed = seed;
-        switch (name) {
-            case "vmexit-storm" -> { sensitiveShare = 0.02; accessesPerEntry = 4; vm = true; }
-            case "io-heavy-vm" -> { sensitiveShare = 0.08; accessesPerEntry = 20; vm = true; }
-            case "syscall-heavy-process" -> { sensitiveShare = 0.05; accessesPerEntry = 8; vm = false; }
-            case "idle" -> { sensitiveShare = 0; accessesPerEntry = 2; vm = false; }
-            default -> throw new IllegalArgumentException("unknown workload " + name);
-        }
-        java.util.List<Integer> c = new java.util.ArrayList<>();
-        java.util.List<Integer> s = new java.util.ArrayList<>();
+        // shares of sensitive accesses and kernel work per entry: picks, tuned so faults happen but stay the minority
+        Shape shape = switch (name) {
+            case "vmexit-storm" -> new Shape(0.02, 4, true);
+            case "io-heavy-vm" -> new Shape(0.08, 20, true);
+            case "syscall-heavy-process" -> new Shape(0.05, 8, false);
+            case "idle" -> new Shape(0, 2, false);
+            default -> throw new IllegalArgumentException("unknown workload " + name + ", known: " + NAMES);
+        };
+        this.sensitiveShare = shape.sensitiveShare();
+        this.accessesPerEntry = shape.accessesPerEntry();
+        this.vm = shape.vm();
+        List<Integer> c = new ArrayList<>();
+        List<Integer> s = new ArrayList<>();
         for (int i = 0; i < kernel.objectCount(); i++) {
             ObjectKind k = kernel.kind(i);
             boolean data = k == ObjectKind.PERCPU || k == ObjectKind.SLAB_CACHE || k == ObjectKind.STATIC_DATA;
@@ -58,7 +70,7 @@ public final class Workload implements EventSource {
         this.common = c.stream().mapToInt(Integer::intValue).toArray();
         this.sensitive = s.stream().mapToInt(Integer::intValue).toArray();
         ContextKind want = vm ? ContextKind.VM : ContextKind.PROCESS;
-        java.util.List<Integer> ctx = new java.util.ArrayList<>();
+        List<Integer> ctx = new ArrayList<>();
         for (int i = 0; i < kernel.contexts().size(); i++) {
             if (kernel.context(i).kind() == want) {
                 ctx.add(i);
