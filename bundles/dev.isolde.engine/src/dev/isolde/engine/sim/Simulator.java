@@ -109,7 +109,7 @@ public final class Simulator {
                 case VMENTER, SYSRET -> returnToUntrusted(cpu, context);
                 case CTXSWITCH -> {
                     if (state[cpu] == RESTRICTED) {
-                        exit(cpu, false);
+                        exit(cpu);
                         switchExits++;
                     }
                     if (taints) {
@@ -120,7 +120,7 @@ public final class Simulator {
                 }
                 case ASI_EXIT -> {
                     if (state[cpu] == RESTRICTED) {
-                        exit(cpu, false);
+                        exit(cpu);
                         explicitExits++;
                     }
                 }
@@ -166,14 +166,11 @@ public final class Simulator {
                     objectExits[obj]++;
                 }
                 faultExits++;
-                if (strategy == Strategy.KERNEL_CORE_SCHEDULING) {
-                    // untag: the sibling must leave guest mode before this CPU touches sensitive data
-                    stun(cpu);
-                    state[cpu] = UNRESTRICTED;
-                } else {
+                // kernel core scheduling untags before the access instead of taking a fault on it
+                if (strategy != Strategy.KERNEL_CORE_SCHEDULING) {
                     cycles += costs.pageFault();
-                    exit(cpu, true);
                 }
+                exit(cpu);
             }
             if (taints && inst != null && inst.space().attrAt(va) < 0) {
                 taint[cpu] |= Taint.KERNEL_DATA.bit();
@@ -187,7 +184,13 @@ public final class Simulator {
             }
         }
 
-        private void exit(int cpu, boolean fault) {
+        /** Leaves the restricted space: under kernel core scheduling that is an untag, which stuns the sibling. */
+        private void exit(int cpu) {
+            if (strategy == Strategy.KERNEL_CORE_SCHEDULING) {
+                stun(cpu);
+                state[cpu] = UNRESTRICTED;
+                return;
+            }
             AsiClassSpec cls = byContext[ctx[cpu]].cls();
             cycles += costs.switchCost();
             for (Hook h : cls.onExit()) {
