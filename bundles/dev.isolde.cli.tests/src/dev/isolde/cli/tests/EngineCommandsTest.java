@@ -96,4 +96,20 @@ class EngineCommandsTest {
 		assertTrue(r.out().startsWith("policy of 300 rules"), r.out());
 		assertTrue(r.out().contains("median"), r.out());
 	}
+
+	@Test
+	void simulateComparesTheScenarioStrategies() throws Exception {
+		Path policy = dir.resolve("sim.asi");
+		Files.writeString(policy, Files.readString(samples().resolve("kvm-host.asi"))
+				.replace("kernel \"machine.isolde\"", "kernel \"" + samples().resolve("machine.isolde") + "\"")
+				.replace("events 200000", "events 20000"));
+		CliRun r = CliRun.in(dir, "simulate", "sim.asi", "--format", "json");
+		assertEquals(0, r.exit(), r.err());
+		for (String s : new String[] { "asi", "always_flush", "core_scheduling", "kernel_core_scheduling", "none" }) {
+			assertTrue(r.out().contains("\"strategy\":\"" + s + "\""), s + " in " + r.out());
+		}
+		assertTrue(r.out().contains("\"strategy\":\"always_flush\",\"events\":20000,\"exits\":0"), r.out());
+		assertTrue(r.out().contains("\"strategy\":\"none\",\"events\":20000,\"exits\":0,\"faultExits\":0,"
+				+ "\"explicitExits\":0,\"switchExits\":0,\"mitigationCycles\":0"), r.out());
+	}
 }

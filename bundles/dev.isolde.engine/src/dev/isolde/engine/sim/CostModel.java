@@ -53,6 +53,7 @@ public record CostModel(long ptSwitch, long ptSwitchPcid, boolean pcid, long pag
             case SIBLING_STUN -> ipi;
             case SIBLING_UNSTUN -> unstun;
             case IBPB -> ibpb;
+            case RSB_FILL -> rsbFill;
             case NONE -> 0;
         };
     }
