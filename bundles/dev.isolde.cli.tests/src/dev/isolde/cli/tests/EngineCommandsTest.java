@@ -112,4 +112,17 @@ class EngineCommandsTest {
 		assertTrue(r.out().contains("\"strategy\":\"none\",\"events\":20000,\"exits\":0,\"faultExits\":0,"
 				+ "\"explicitExits\":0,\"switchExits\":0,\"mitigationCycles\":0"), r.out());
 	}
+
+	@Test
+	void exportWritesASemanticPatchAndAnAnnotationList() throws Exception {
+		CliRun cocci = CliRun.in(dir, "export", samples().resolve("kvm-host.asi").toString(), "--to", "cocci", "-o",
+				"out.cocci");
+		assertEquals(0, cocci.exit(), cocci.err());
+		String patch = Files.readString(dir.resolve("out.cocci"));
+		assertTrue(patch.contains("@@"), patch);
+		CliRun json = run("export", "kvm-host.asi", "--to", "json");
+		assertEquals(0, json.exit(), json.err());
+		assertTrue(json.out().startsWith("["), json.out());
+		assertTrue(json.out().contains("\"class\": \"GLOBAL_NONSENSITIVE\""), json.out().substring(0, 300));
+	}
 }

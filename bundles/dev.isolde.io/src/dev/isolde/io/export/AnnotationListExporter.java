@@ -92,28 +92,6 @@ public final class AnnotationListExporter {
 
 	/** A JSON string literal (RFC 8259), or null. */
 	static String json(String s) {
-		if (s == null) {
-			return "null";
-		}
-		StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-		for (int i = 0; i < s.length(); i++) {
-			char ch = s.charAt(i);
-			switch (ch) {
-			case '"' -> b.append("\\\"");
-			case '\\' -> b.append("\\\\");
-			case '\n' -> b.append("\\n");
-			case '\r' -> b.append("\\r");
-			case '\t' -> b.append("\\t");
-			default -> {
-				// "</" is escaped too, so the JSON can be embedded in an HTML script element.
-				if (ch < 0x20 || ch == '/' && i > 0 && s.charAt(i - 1) == '<') {
-					b.append(String.format("\\u%04x", (int) ch));
-				} else {
-					b.append(ch);
-				}
-			}
-			}
-		}
-		return b.append('"').toString();
+		return dev.isolde.io.json.JsonWriter.quote(s);
 	}
 }

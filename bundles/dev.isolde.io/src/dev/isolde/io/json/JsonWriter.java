@@ -90,25 +90,36 @@ public final class JsonWriter {
 	}
 
 	private void string(String s) {
-		out.append('"');
+		out.append(quote(s));
+	}
+
+	/**
+	 * A JSON string literal (RFC 8259) of {@code s}, or {@code null}. "</" is escaped too, so the JSON can be
+	 * embedded in an HTML script element, and so are U+2028/U+2029, which JavaScript treats as line breaks.
+	 */
+	public static String quote(String s) {
+		if (s == null) {
+			return "null";
+		}
+		StringBuilder b = new StringBuilder(s.length() + 2).append('"');
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
-			case '"' -> out.append("\\\"");
-			case '\\' -> out.append("\\\\");
-			case '\n' -> out.append("\\n");
-			case '\r' -> out.append("\\r");
-			case '\t' -> out.append("\\t");
+			case '"' -> b.append("\\\"");
+			case '\\' -> b.append("\\\\");
+			case '\n' -> b.append("\\n");
+			case '\r' -> b.append("\\r");
+			case '\t' -> b.append("\\t");
 			default -> {
-				if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-					out.append(String.format("\\u%04x", (int) c));
+				if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == '/' && i > 0 && s.charAt(i - 1) == '<') {
+					b.append(String.format("\\u%04x", (int) c));
 				} else {
-					out.append(c);
+					b.append(c);
 				}
 			}
 			}
 		}
-		out.append('"');
+		return b.append('"').toString();
 	}
 
 	@Override
