@@ -53,7 +53,9 @@ public final class CocciExporter {
 		Set<String> vmLocal = new TreeSet<>();
 		for (int i = 0; i < k.objectCount(); i++) {
 			MemoryClass mc = c.memoryClass(i);
-			if (mc == MemoryClass.SENSITIVE) {
+			// an object mapped because its whole layout region is (kernel text, fixmap...) needs no annotation
+			if (mc == MemoryClass.SENSITIVE
+					|| c.provenance(i).source() == dev.isolde.engine.classify.Provenance.Source.REGION) {
 				continue;
 			}
 			boolean global = mc == MemoryClass.GLOBAL_NONSENSITIVE;
