@@ -8,6 +8,7 @@ import dev.isolde.engine.diff.ClassChange;
 import dev.isolde.engine.diff.PolicyDiff;
 import dev.isolde.engine.diff.SpaceDelta;
 import dev.isolde.engine.policy.RuleSpec;
+import dev.isolde.io.Sizes;
 import dev.isolde.io.engine.Analysis;
 
 /** {@code isolde diff A B}: what changes between two policies on the same kernel. */

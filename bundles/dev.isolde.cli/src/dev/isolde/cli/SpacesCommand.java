@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import dev.isolde.engine.explain.Coverage;
 import dev.isolde.engine.space.AsiInstance;
+import dev.isolde.io.Sizes;
 import dev.isolde.io.engine.Analysis;
 import dev.isolde.io.json.JsonWriter;
 

@@ -21,6 +21,7 @@ import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
+import dev.isolde.io.Sizes;
 import dev.isolde.engine.classify.ClassKey;
 import dev.isolde.engine.policy.AsiClassSpec;
 import dev.isolde.engine.policy.ContextSpec;
@@ -93,7 +94,7 @@ public final class PolicyGraph {
 		for (AsiInstance instance : analysis.spaces().instances()) {
 			Map<Integer, long[]> perClass = mappedPerClass(instance);
 			long total = perClass.values().stream().mapToLong(v -> v[0]).sum();
-			ElkNode in = node(root, List.of(instance.name(), bytes(total) + " mapped"), 0xe8eef6, text, fills);
+			ElkNode in = node(root, List.of(instance.name(), Sizes.bytes(total) + " mapped"), 0xe8eef6, text, fills);
 			ElkNode cls = byId.get("class:" + instance.cls().name());
 			if (cls != null) {
 				edge(root, cls, in, "instance");
@@ -107,7 +108,7 @@ public final class PolicyGraph {
 				int key = e.getKey();
 				ElkNode m = memory.computeIfAbsent(key, k -> node(root, List.of(ClassKey.describe(k)),
 						ClassColors.pale(ClassColors.of(k)), text, fills));
-				edge(root, in, m, bytes(e.getValue()[0]) + ", " + e.getValue()[1] + " ranges");
+				edge(root, in, m, Sizes.bytes(e.getValue()[0]) + ", " + e.getValue()[1] + " ranges");
 			}
 		}
 		new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
@@ -168,16 +169,6 @@ public final class PolicyGraph {
 				.collect(Collectors.joining(", "));
 	}
 
-	static String bytes(long b) {
-		String[] units = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };
-		double v = b;
-		int u = 0;
-		while (v >= 1024 && u < units.length - 1) {
-			v /= 1024;
-			u++;
-		}
-		return u == 0 ? b + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-	}
 
 	/** The laid-out nodes. */
 	public List<Node> nodes() {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.ui.views.map;
 
-import java.util.Locale;
 
+import dev.isolde.io.Sizes;
 import dev.isolde.engine.kernel.Region;
 import dev.isolde.engine.space.MappingAttr;
 import dev.isolde.ui.views.render.Canvas;
@@ -66,14 +66,14 @@ public final class MapRenderer {
 			int left = GUTTER + c * (w + GAP);
 			MapModel.Column col = model.columns().get(c);
 			canvas.drawText(col.name(), left, 4, TEXT, true);
-			canvas.drawText(bytes(col.bytes()) + " mapped", left, 4 + canvas.lineHeight(), 0x606060, false);
+			canvas.drawText(Sizes.bytes(col.bytes()) + " mapped", left, 4 + canvas.lineHeight(), 0x606060, false);
 			canvas.fillRect(left, HEADER, w, plot, ClassColors.UNMAPPED);
 			paintColumn(canvas, col, c == 0 && differencesOnly && model.columns().size() > 1 ? model.columns().get(1) : null,
 					left, w, plot);
 			canvas.drawRect(left, HEADER, w - 1, plot - 1, GRID);
 		}
 		canvas.drawText(hex(viewport.top()), 4, HEADER - canvas.lineHeight(), 0x606060, false);
-		canvas.drawText((viewport.bottom() == 0 ? "top of the address space" : hex(viewport.bottom())) + "  (" + bytes((long) Math.min(Long.MAX_VALUE, viewport.span())) + ")",
+		canvas.drawText((viewport.bottom() == 0 ? "top of the address space" : hex(viewport.bottom())) + "  (" + Sizes.bytes((long) Math.min(Long.MAX_VALUE, viewport.span())) + ")",
 				4, HEADER + plot + 2, 0x606060, false);
 	}
 
@@ -150,14 +150,4 @@ public final class MapRenderer {
 		return String.format("0x%016x", a);
 	}
 
-	static String bytes(long b) {
-		String[] units = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-		double v = b;
-		int u = 0;
-		while (v >= 1024 && u < units.length - 1) {
-			v /= 1024;
-			u++;
-		}
-		return u == 0 ? b + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-	}
 }
