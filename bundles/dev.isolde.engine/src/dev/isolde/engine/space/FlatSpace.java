@@ -9,7 +9,6 @@ final class FlatSpace extends IndexedSpace {
     private final long[] phys;
     private final int count;
     /** Computed on first use; -1 until then (a benign race: every thread computes the same value). */
-    private long bytes = -1;
 
     /**
      * Takes ownership of arrays whose first {@code count} entries are sorted, disjoint intervals; {@code phys} may be
@@ -28,13 +27,6 @@ final class FlatSpace extends IndexedSpace {
         return count;
     }
 
-    @Override
-    public long bytesMapped() {
-        if (bytes < 0) {
-            bytes = super.bytesMapped();
-        }
-        return bytes;
-    }
 
     @Override
     long start(int i) {

@@ -69,13 +69,19 @@ abstract sealed class IndexedSpace extends AddressSpace permits FlatSpace, SubSp
         }
     }
 
+    /** Computed on first use and kept: spaces are immutable, and views and reports ask often. */
+    private long bytes = -1;
+
     @Override
-    public long bytesMapped() {
-        long sum = 0;
-        for (int i = 0, n = intervalCount(); i < n; i++) {
-            sum += end(i) - start(i);
+    public final long bytesMapped() {
+        if (bytes < 0) {
+            long sum = 0;
+            for (int i = 0, n = intervalCount(); i < n; i++) {
+                sum += end(i) - start(i);
+            }
+            bytes = sum;
         }
-        return sum;
+        return bytes;
     }
 
     @Override

@@ -9,7 +9,6 @@ final class SubSpace extends IndexedSpace {
     private final IndexedSpace parent;
     private final int[] index;
     /** Computed on first use; -1 until then (a benign race: every thread computes the same value). */
-    private long bytes = -1;
 
     /** {@code index} must be strictly ascending. */
     SubSpace(IndexedSpace parent, int[] index) {
@@ -22,13 +21,6 @@ final class SubSpace extends IndexedSpace {
         return index.length;
     }
 
-    @Override
-    public long bytesMapped() {
-        if (bytes < 0) {
-            bytes = super.bytesMapped();
-        }
-        return bytes;
-    }
 
     @Override
     long start(int i) {
