@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.isolde.ui.SampleProject;
 import dev.isolde.ui.editor.PolicyEditor;
-import dev.isolde.ui.views.map.ClassColors;
-import dev.isolde.ui.views.map.MapRenderer;
+import dev.isolde.render.map.ClassColors;
+import dev.isolde.render.map.MapRenderer;
 
 /** Opens the address-space map on the sample KVM policy and checks what it draws, pixel by pixel. */
 class AddressSpaceMapViewTest {

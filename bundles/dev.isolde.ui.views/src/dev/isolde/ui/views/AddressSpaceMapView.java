@@ -26,10 +26,10 @@ import dev.isolde.engine.policy.RuleSpec;
 import dev.isolde.io.engine.Analysis;
 import dev.isolde.model.persist.AtomicFiles;
 import dev.isolde.ui.editor.PolicyEditor;
-import dev.isolde.ui.views.map.MapModel;
-import dev.isolde.ui.views.map.MapRenderer;
-import dev.isolde.ui.views.map.Viewport;
-import dev.isolde.ui.views.render.SvgCanvas;
+import dev.isolde.render.map.MapModel;
+import dev.isolde.render.map.MapRenderer;
+import dev.isolde.render.map.Viewport;
+import dev.isolde.render.canvas.SvgCanvas;
 import dev.isolde.ui.views.render.SwtCanvas;
 
 /**

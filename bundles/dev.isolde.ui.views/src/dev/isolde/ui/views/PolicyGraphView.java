@@ -9,9 +9,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
 import dev.isolde.io.engine.Analysis;
-import dev.isolde.ui.views.graph.GraphRenderer;
-import dev.isolde.ui.views.graph.PolicyGraph;
-import dev.isolde.ui.views.render.SvgCanvas;
+import dev.isolde.render.graph.GraphRenderer;
+import dev.isolde.render.graph.PolicyGraph;
+import dev.isolde.render.canvas.SvgCanvas;
 import dev.isolde.ui.views.render.SwtCanvas;
 
 /** The policy graph: classes, instances, contexts and the memory classes each instance maps, laid out by ELK. */

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.map;
+package dev.isolde.render.map;
 
 
 import dev.isolde.io.Sizes;
 import dev.isolde.engine.kernel.Region;
 import dev.isolde.engine.space.MappingAttr;
-import dev.isolde.ui.views.render.Canvas;
+import dev.isolde.render.canvas.Canvas;
 
 /**
  * Paints the address-space map: a gutter of layout regions, then one column per address space, top of

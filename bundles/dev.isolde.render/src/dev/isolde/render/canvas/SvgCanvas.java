@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.render;
+package dev.isolde.render.canvas;
 
 /** Draws into an SVG document, so the CLI and reports get exactly the picture the view shows. */
 public final class SvgCanvas implements Canvas {

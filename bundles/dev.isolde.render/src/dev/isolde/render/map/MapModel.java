@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.map;
+package dev.isolde.render.map;
 
 import java.util.ArrayList;
 import java.util.List;

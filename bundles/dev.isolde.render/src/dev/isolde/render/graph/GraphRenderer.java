@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.graph;
+package dev.isolde.render.graph;
 
-import dev.isolde.ui.views.render.Canvas;
+import dev.isolde.render.canvas.Canvas;
 
 /** Paints a laid-out graph at a zoom and offset, on screen or into SVG/PNG. */
 public final class GraphRenderer {

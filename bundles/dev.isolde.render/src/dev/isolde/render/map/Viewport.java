@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.map;
+package dev.isolde.render.map;
 
 /**
  * The visible address range of the map, top to bottom, over unsigned 64-bit addresses; zooms from the

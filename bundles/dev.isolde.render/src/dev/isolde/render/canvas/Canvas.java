@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.render;
+package dev.isolde.render.canvas;
 
 /** What the views draw on: an SWT graphics context on screen, or an SVG or PNG file headlessly. */
 public interface Canvas {

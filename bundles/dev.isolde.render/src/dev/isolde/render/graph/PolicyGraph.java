@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.ui.views.graph;
+package dev.isolde.render.graph;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ import dev.isolde.engine.policy.ContextSpec;
 import dev.isolde.engine.space.AsiInstance;
 import dev.isolde.engine.space.MappingAttr;
 import dev.isolde.io.engine.Analysis;
-import dev.isolde.ui.views.map.ClassColors;
+import dev.isolde.render.map.ClassColors;
 
 /**
  * The policy graph: ASI classes → instances → contexts, and instances → the memory classes they map,
