@@ -35,12 +35,13 @@ final class BenchCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "benchmarks: bench import [FILE] | policy [RULES] | spaces POLICY [KERNEL] | engine";
+		return "benchmarks: bench import [FILE] | policy [RULES] | spaces POLICY [KERNEL] | sim POLICY [EVENTS] | engine";
 	}
 
 	@Override
 	public String usage() {
-		return "Usage: isolde bench import [FILE] | policy [RULES] | spaces POLICY [KERNEL.isolde] | engine\n"
+		return "Usage: isolde bench import [FILE] | policy [RULES] | spaces POLICY [KERNEL.isolde] | sim POLICY [EVENTS]\n"
+				+ "       | engine\n"
 				+ "import: reads FILE (default " + DEFAULT_FILE + ") into memory once, then parses it and indexes its\n"
 				+ "        symbols into a fresh kernel model " + WARM_UP + " times to warm up and " + RUNS + " times measured.\n"
 				+ "policy: generates a policy of RULES rules (default 5000: 85% exact names, 15% globs and regexes, in global,\n"
@@ -48,6 +49,9 @@ final class BenchCommand implements Command {
 				+ "spaces: adapts the kernel model, classifies it by POLICY and builds every restricted space.\n"
 				+ "engine: the engine's synthetic machines: 120k symbols, and 1,000 VMs x 2,000 local objects in a\n"
 				+ "        64 GiB direct map (wall and CPU time per phase, retained heap).\n"
+				+ "sim:    the simulator's asi strategy on EVENTS (default 4,000,000) recorded vmexit-storm events on the\n"
+				+ "        policy's spaces over its kernel model, beside a plain array lookup and a binary search of the\n"
+				+ "        same addresses in the same run: accesses per second and the ratios.\n"
 				+ "All print the median time.";
 	}
 
@@ -60,6 +64,7 @@ final class BenchCommand implements Command {
 		case "import" -> importBench(args.size() >= 2 ? args.get(1) : DEFAULT_FILE, console);
 		case "policy" -> policyBench(args.size() >= 2 ? parseCount(args.get(1)) : 5000, console);
 		case "spaces" -> spacesBench(args, console);
+		case "sim" -> simBench(args, console);
 		case "engine" -> {
 			dev.isolde.engine.bench.EngineBench.main(new String[0]);
 			yield OK;
@@ -118,6 +123,27 @@ final class BenchCommand implements Command {
 		console.out().printf(Locale.ROOT, "%s on %d objects (%d symbols): adapt + classify + build %d spaces + checks %s%n",
 				spec.name(), a.kernel().objectCount(), machine.getSymbols().size(), a.spaces().instances().size() + 1,
 				r.summary());
+		return OK;
+	}
+
+	/** The simulator on a policy's spaces over the real kernel model: {@code bench sim POLICY [EVENTS]}. */
+	private int simBench(List<String> args, Console console) throws Exception {
+		if (args.size() < 2) {
+			throw new UsageException("bench sim needs a policy file");
+		}
+		PolicyInputs inputs = new PolicyInputs(languages);
+		dev.isolde.engine.policy.PolicySpec spec;
+		Machine machine;
+		try {
+			var result = inputs.check(args.get(1), console);
+			spec = inputs.compile(result, console);
+			machine = inputs.kernel(result, null, console);
+		} catch (PolicyInputs.Reported reported) {
+			return reported.exit;
+		}
+		var a = dev.isolde.io.engine.Analysis.run(machine, spec);
+		int events = args.size() == 3 ? parseCount(args.get(2)) : 4_000_000;
+		dev.isolde.engine.bench.SimBench.run(a.classification(), a.spaces(), 4, events, WARM_UP, RUNS, console.out());
 		return OK;
 	}
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.cli;
 
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,23 +14,34 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.isolde.dsl.check.PolicyChecker;
+import dev.isolde.dsl.isolde.AsiClassDecl;
+import dev.isolde.dsl.isolde.ClassMember;
 import dev.isolde.dsl.isolde.Compare;
 import dev.isolde.dsl.isolde.CostOverride;
 import dev.isolde.dsl.isolde.Costs;
+import dev.isolde.dsl.isolde.Flush;
+import dev.isolde.dsl.isolde.Run;
 import dev.isolde.dsl.isolde.Scenario;
 import dev.isolde.dsl.isolde.ScenarioMember;
 import dev.isolde.dsl.isolde.Shape;
+import dev.isolde.dsl.isolde.TaintPolicyEntry;
+import dev.isolde.dsl.isolde.Taints;
 import dev.isolde.dsl.isolde.Trace;
 import dev.isolde.dsl.isolde.Workload;
+import dev.isolde.engine.kernel.KernelImage;
+import dev.isolde.engine.policy.Hook;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.sim.CostModel;
 import dev.isolde.engine.sim.EventSource;
+import dev.isolde.engine.sim.Flushes;
 import dev.isolde.engine.sim.LeakWindow;
 import dev.isolde.engine.sim.ObjectExits;
 import dev.isolde.engine.sim.Simulator;
 import dev.isolde.engine.sim.Strategy;
 import dev.isolde.engine.sim.StrategyResult;
 import dev.isolde.engine.sim.Suggestions;
+import dev.isolde.engine.sim.Taint;
+import dev.isolde.engine.sim.TaintPolicy;
 import dev.isolde.engine.sim.TraceException;
 import dev.isolde.engine.sim.TraceReader;
 import dev.isolde.io.engine.Analysis;
@@ -55,13 +69,22 @@ final class SimulateCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "Usage: isolde simulate POLICY.asi [--scenario NAME] [--kernel FILE.isolde] [--format text|json]\n"
-				+ "                      [--suggest PERCENT]\n"
+		return "Usage: isolde simulate POLICY.asi [--scenario NAME] [--trace FILE|-] [--kernel FILE.isolde]\n"
+				+ "                      [--format text|json] [--suggest PERCENT]\n"
 				+ "Runs the policy's scenario (the first one if --scenario is not given): its trace file or named\n"
-				+ "workload on cores x SMT siblings, under each strategy it compares. Prints per strategy the asi_exits\n"
-				+ "by cause, mitigation cycles per 1,000 events and leak windows, and the objects causing most exits.\n"
-				+ "--suggest P lists the fewest reclassifications that would remove P% of the exits under asi, with\n"
-				+ "the bytes each would expose. Trace format: docs/trace-format.md.";
+				+ "workload on cores x SMT siblings (contexts on the CPUs its `run ... on cpu N` lines name), under each\n"
+				+ "strategy it compares. Prints per strategy the asi_exits by cause, mitigation cycles per 1,000 events,\n"
+				+ "flushes, returns to untrusted code with unflushed taints, leak windows in cycles and the objects\n"
+				+ "exposed, and the objects causing most exits with the rule that made them sensitive.\n"
+				+ "--trace FILE (or - for standard input) replays a trace instead of the scenario's input; it is\n"
+				+ "streamed, never held in memory. --suggest P lists the fewest reclassifications removing P% of the\n"
+				+ "exits under asi, with the bytes each would expose, and measures the exits they really remove.\n"
+				+ "Trace format and output fields: docs/trace-format.md.";
+	}
+
+	/** The scenario as the simulator needs it. */
+	private record Setup(int cores, int smt, String workload, long events, long seed, Path trace, int[][] runs,
+			List<Strategy> strategies, Map<String, Long> costs) {
 	}
 
 	@Override
@@ -71,17 +94,33 @@ final class SimulateCommand implements Command {
 		String scenarioName = PolicyInputs.option(args, "--scenario");
 		String format = PolicyInputs.option(args, "--format");
 		String suggest = PolicyInputs.option(args, "--suggest");
+		String traceOption = PolicyInputs.option(args, "--trace");
 		if (args.size() != 1) {
 			throw new UsageException("expected one policy file");
 		}
+		if (format != null && !format.equals("text") && !format.equals("json")) {
+			throw new UsageException("--format must be text or json");
+		}
+		double share = -1;
+		if (suggest != null) {
+			try {
+				share = Double.parseDouble(suggest) / 100.0;
+			} catch (NumberFormatException e) {
+				throw new UsageException("--suggest expects a percentage, found " + suggest);
+			}
+			if (share <= 0 || share > 1) {
+				throw new UsageException("--suggest expects a percentage in (0, 100], found " + suggest);
+			}
+		}
 		Analysis analysis;
 		Scenario scenario;
+		PolicyChecker.Result result;
 		try {
-			PolicyChecker.Result result = inputs.check(args.get(0), console);
+			result = inputs.check(args.get(0), console);
 			scenario = result.policyFile().getElements().stream().filter(Scenario.class::isInstance)
 					.map(Scenario.class::cast).filter(s -> scenarioName == null || scenarioName.equals(s.getName()))
 					.findFirst().orElse(null);
-			if (scenario == null) {
+			if (scenario == null && (scenarioName != null || traceOption == null)) {
 				console.err().println(args.get(0) + ": no scenario" + (scenarioName == null ? "" : " named " + scenarioName));
 				return BAD_INPUT;
 			}
@@ -91,7 +130,93 @@ final class SimulateCommand implements Command {
 		} catch (PolicyInputs.Reported r) {
 			return r.exit;
 		}
-		int cores = 1;
+		KernelImage kernel = analysis.kernel();
+		Setup setup;
+		try {
+			setup = setup(scenario, kernel, console.resolve(args.get(0)).getParent());
+		} catch (IllegalArgumentException e) {
+			console.err().println(args.get(0) + ": " + e.getMessage());
+			return BAD_INPUT;
+		}
+		int cpus = setup.cores() * setup.smt();
+		CostModel model;
+		try {
+			model = CostModel.defaults().with(setup.costs());
+		} catch (IllegalArgumentException e) {
+			console.err().println(args.get(0) + ": " + e.getMessage());
+			return BAD_INPUT;
+		}
+		Simulator simulator = new Simulator(analysis.classification(), analysis.spaces(), model, cpus,
+				taintPolicies(result, analysis.policy()));
+		EventSource source;
+		String label;
+		String traceArg = traceOption;
+		Path trace = traceOption != null && !traceOption.equals("-") ? console.resolve(traceOption) : setup.trace();
+		if (traceArg != null && traceArg.equals("-")) {
+			// standard input can be read once: run the first strategy only when several would need a replay
+			source = sink -> new TraceReader(kernel, "<stdin>")
+					.read(new InputStreamReader(console.in(), StandardCharsets.UTF_8), sink);
+			label = "trace <stdin>";
+			if (setup.strategies().size() > 1 || share > 0) {
+				console.err().println("--trace - reads standard input once: give a file to compare strategies");
+				return BAD_INPUT;
+			}
+		} else if (trace != null) {
+			Path file = trace;
+			if (!Files.isReadable(file)) {
+				console.err().println(file + ": cannot read the trace");
+				return BAD_INPUT;
+			}
+			source = sink -> {
+				try (Reader in = Files.newBufferedReader(file)) {
+					new TraceReader(kernel, file.toString()).read(in, sink);
+				} catch (java.io.IOException e) {
+					throw new TraceException(file.toString(), 0, 0, e.getMessage());
+				}
+			};
+			label = "trace " + file.getFileName();
+		} else {
+			if (!dev.isolde.engine.sim.Workload.NAMES.contains(setup.workload())) {
+				console.err().println(args.get(0) + ": unknown workload " + setup.workload() + "; known: "
+						+ dev.isolde.engine.sim.Workload.NAMES);
+				return BAD_INPUT;
+			}
+			source = new dev.isolde.engine.sim.Workload(setup.workload(), analysis.classification(), cpus,
+					setup.events(), setup.seed(), setup.runs());
+			label = "workload " + setup.workload() + " (" + setup.events() + " events, seed " + setup.seed() + ")";
+		}
+		List<StrategyResult> results = new ArrayList<>();
+		Suggestions suggestions = null;
+		StrategyResult measured = null;
+		try {
+			for (Strategy s : setup.strategies()) {
+				results.add(simulator.run(s, source));
+			}
+			if (share > 0) {
+				StrategyResult asi = results.stream().filter(r -> r.strategy() == Strategy.ASI).findFirst()
+						.orElseGet(() -> simulator.run(Strategy.ASI, source));
+				suggestions = Suggestions.of(asi, share);
+				measured = simulator.reclassified(suggestions.reclassify()).run(Strategy.ASI, source);
+			}
+		} catch (TraceException e) {
+			console.err().println(e.getMessage());
+			return BAD_INPUT;
+		} catch (IllegalArgumentException e) {
+			console.err().println(label + ": " + e.getMessage());
+			return BAD_INPUT;
+		}
+		String name = scenario == null ? "trace" : scenario.getName();
+		if ("json".equals(format)) {
+			console.out().println(json(name, label, setup, runsText(setup, kernel), results, suggestions, measured));
+		} else {
+			text(console.out(), name, label, setup, runsText(setup, kernel), results, suggestions, measured);
+		}
+		return OK;
+	}
+
+	/** The scenario's shape, input, CPU placement, strategies and cost overrides; defaults without a scenario. */
+	private static Setup setup(Scenario scenario, KernelImage kernel, Path dir) {
+		int cores = 2;
 		int smt = 2;
 		String workload = "vmexit-storm";
 		long events = 100_000;
@@ -99,7 +224,8 @@ final class SimulateCommand implements Command {
 		Path trace = null;
 		List<Strategy> strategies = new ArrayList<>();
 		Map<String, Long> costs = new LinkedHashMap<>();
-		for (ScenarioMember m : scenario.getMembers()) {
+		List<Run> runs = new ArrayList<>();
+		for (ScenarioMember m : scenario == null ? List.<ScenarioMember>of() : scenario.getMembers()) {
 			if (m instanceof Shape s) {
 				cores = s.getCores();
 				smt = s.getSmt() == 0 ? 1 : s.getSmt();
@@ -108,63 +234,105 @@ final class SimulateCommand implements Command {
 				events = w.getEvents() > 0 ? w.getEvents() : events;
 				seed = w.getSeed();
 			} else if (m instanceof Trace t) {
-				trace = console.resolve(args.get(0)).getParent().resolve(t.getPath()).normalize();
+				trace = dir.resolve(t.getPath()).normalize();
 			} else if (m instanceof Compare c) {
 				c.getStrategies().forEach(s -> strategies.add(Strategy.valueOf(s.name())));
 			} else if (m instanceof Costs cs) {
 				for (CostOverride o : cs.getCosts()) {
 					costs.put(costItem(o.getItem().getLiteral()), (long) o.getCycles());
 				}
+			} else if (m instanceof Run r) {
+				runs.add(r);
 			}
 		}
 		if (strategies.isEmpty()) {
 			strategies.addAll(List.of(Strategy.values()));
 		}
+		if (cores < 1 || smt < 1 || smt > 2) {
+			throw new IllegalArgumentException("scenario " + scenario.getName() + ": needs cores >= 1 and smt 1 or 2");
+		}
 		int cpus = cores * smt;
-		CostModel model = CostModel.defaults().with(costs);
-		Simulator simulator = new Simulator(analysis.classification(), analysis.spaces(), model, cpus);
-		EventSource source;
-		String label;
-		if (trace != null) {
-			Path file = trace;
-			source = sink -> {
-				try (Reader in = Files.newBufferedReader(file)) {
-					new TraceReader(analysis.kernel(), file.toString()).read(in, sink);
-				} catch (java.io.IOException e) {
-					throw new TraceException(file.toString(), 0, 0, e.getMessage());
+		int[][] placement = null;
+		if (!runs.isEmpty()) {
+			List<List<Integer>> byCpu = new ArrayList<>();
+			for (int c = 0; c < cpus; c++) {
+				byCpu.add(new ArrayList<>());
+			}
+			for (Run r : runs) {
+				String ctx = r.getContext() == null ? null : r.getContext().getName();
+				int index = ctx == null ? -1 : kernel.contextIndex(ctx);
+				if (index < 0) {
+					throw new IllegalArgumentException("scenario " + scenario.getName() + ": run " + ctx
+							+ ": not a context of the kernel model");
 				}
-			};
-			label = "trace " + trace.getFileName();
-		} else {
-			if (!dev.isolde.engine.sim.Workload.NAMES.contains(workload)) {
-				console.err().println(args.get(0) + ": unknown workload " + workload + "; known: "
-						+ dev.isolde.engine.sim.Workload.NAMES);
-				return BAD_INPUT;
+				for (int cpu : r.getCpus()) {
+					if (cpu < 0 || cpu >= cpus) {
+						throw new IllegalArgumentException("scenario " + scenario.getName() + ": run " + ctx + " on cpu "
+								+ cpu + ": the scenario has CPUs 0-" + (cpus - 1) + " (cores " + cores + " smt " + smt
+								+ ")");
+					}
+					byCpu.get(cpu).add(index);
+				}
 			}
-			source = new dev.isolde.engine.sim.Workload(workload, analysis.classification(), cpus, events, seed);
-			label = "workload " + workload + " (" + events + " events, seed " + seed + ")";
-		}
-		List<StrategyResult> results = new ArrayList<>();
-		try {
-			for (Strategy s : strategies) {
-				results.add(simulator.run(s, source));
+			placement = new int[cpus][];
+			for (int c = 0; c < cpus; c++) {
+				placement[c] = byCpu.get(c).stream().mapToInt(Integer::intValue).toArray();
 			}
-		} catch (TraceException e) {
-			console.err().println(e.getMessage());
-			return BAD_INPUT;
 		}
-		Suggestions suggestions = null;
-		if (suggest != null) {
-			StrategyResult asi = results.stream().filter(r -> r.strategy() == Strategy.ASI).findFirst()
-					.orElseGet(() -> simulator.run(Strategy.ASI, source));
-			suggestions = Suggestions.of(asi, Double.parseDouble(suggest) / 100.0);
+		return new Setup(cores, smt, workload, events, seed, trace, placement, strategies, costs);
+	}
+
+	/**
+	 * The taint policies the policy's ASI classes declare ({@code taints} is what the class sets; {@code policy
+	 * prevent_control/protect_data/set}; {@code flush data|control with ...}); undeclared parts keep the 2025
+	 * series' defaults for the class's context kind.
+	 */
+	private static Map<String, TaintPolicy> taintPolicies(PolicyChecker.Result result, PolicySpec spec) {
+		Map<String, TaintPolicy> out = new LinkedHashMap<>();
+		for (var e : result.policyFile().getElements()) {
+			if (!(e instanceof AsiClassDecl cls)) {
+				continue;
+			}
+			var compiled = spec.asiClass(cls.getName());
+			if (compiled == null) {
+				continue;
+			}
+			TaintPolicy base = TaintPolicy.of(compiled.per());
+			int prevent = base.preventControl();
+			int protect = base.protectData();
+			int set = base.set();
+			List<Hook> control = base.controlFlush();
+			List<Hook> data = base.dataFlush();
+			boolean declared = false;
+			for (ClassMember m : cls.getMembers()) {
+				if (m instanceof Taints t) {
+					set = Taint.bits(t.getTaints().stream().map(x -> x.getLiteral()).toList());
+					declared = true;
+				} else if (m instanceof dev.isolde.dsl.isolde.TaintPolicy p) {
+					for (TaintPolicyEntry entry : p.getEntries()) {
+						int bits = Taint.bits(entry.getTaints().stream().map(x -> x.getLiteral()).toList());
+						switch (entry.getKind()) {
+						case PREVENT_CONTROL -> prevent = bits;
+						case PROTECT_DATA -> protect = bits;
+						case SET -> set = bits;
+						}
+					}
+					declared = true;
+				} else if (m instanceof Flush f) {
+					List<Hook> hooks = f.getHooks().stream().map(h -> Hook.valueOf(h.name())).toList();
+					if (f.getWhat().getLiteral().equals("data")) {
+						data = hooks;
+					} else {
+						control = hooks;
+					}
+					declared = true;
+				}
+			}
+			if (declared) {
+				out.put(cls.getName(), new TaintPolicy(prevent, protect, set, control, data));
+			}
 		}
-		if ("json".equals(format)) {
-			console.out().println(json(scenario.getName(), label, cores, smt, results, suggestions));
-		} else {
-			text(console, scenario.getName(), label, cores, smt, results, suggestions);
-		}
-		return OK;
+		return out;
 	}
 
 	/** The DSL's cost items, named as the simulator's cost model names them. */
@@ -177,59 +345,130 @@ final class SimulateCommand implements Command {
 		};
 	}
 
-	private static void text(Console console, String scenario, String label, int cores, int smt,
-			List<StrategyResult> results, Suggestions suggestions) {
-		var out = console.out();
-		out.printf("scenario %s: %s on %d cores x %d threads%n%n", scenario, label, cores, smt);
-		out.printf(Locale.ROOT, "%-24s %10s %10s %10s %14s %8s %12s %10s%n", "strategy", "asi_exits", "fault",
-				"explicit", "cycles/1k ev", "windows", "leak length", "worst");
+	private static String runsText(Setup setup, KernelImage kernel) {
+		if (setup.runs() == null) {
+			return "contexts spread over all CPUs";
+		}
+		List<String> parts = new ArrayList<>();
+		for (int c = 0; c < setup.runs().length; c++) {
+			List<String> names = new ArrayList<>();
+			for (int x : setup.runs()[c]) {
+				names.add(kernel.context(x).name());
+			}
+			parts.add("cpu " + c + ": " + (names.isEmpty() ? "idle" : String.join(", ", names)));
+		}
+		return String.join("; ", parts);
+	}
+
+	private static void text(PrintStream out, String scenario, String label, Setup setup, String runs,
+			List<StrategyResult> results, Suggestions suggestions, StrategyResult measured) {
+		String model = results.isEmpty() ? "" : " under model " + results.get(0).model();
+		out.printf("scenario %s: %s on %d cores x %d threads%s%n  %s%n%n", scenario, label, setup.cores(), setup.smt(),
+				model, runs);
+		out.printf(Locale.ROOT, "%-23s %9s %8s %8s %7s %12s %8s %13s %12s %9s %9s%n", "strategy", "asi_exits", "fault",
+				"explicit", "switch", "cycles/1k ev", "windows", "leak cycles", "worst", "unflushed", "returns");
 		for (StrategyResult r : results) {
-			LeakWindow w = r.worstWindow();
-			out.printf(Locale.ROOT, "%-24s %10d %10d %10d %14.0f %8d %12d %10d%n", r.strategy().cliName(), r.exits(),
-					r.faultExits(), r.explicitExits(), r.cyclesPerKiloEvent(), r.windowCount(), r.windowTotalLength(),
-					w == null ? 0 : w.length());
+			out.printf(Locale.ROOT, "%-23s %9d %8d %8d %7d %12.0f %8d %13d %12d %9d %9d%n", r.strategy().cliName(),
+					r.exits(), r.faultExits(), r.explicitExits(), r.switchExits(), r.cyclesPerKiloEvent(),
+					r.windowCount(), r.windowTotalCycles(), r.worstWindowCycles(),
+					r.unflushedData() + r.unflushedControl(), r.returns());
+		}
+		out.printf("%nflushes (ibpb, rsb_fill, l1d_flush, verw, page-table switches, stuns, unstuns):%n");
+		for (StrategyResult r : results) {
+			Flushes f = r.flushes();
+			out.printf(Locale.ROOT, "  %-23s %8d %8d %9d %8d %8d %8d %8d   unflushed data %d, control %d%n",
+					r.strategy().cliName(), f.ibpb(), f.rsbFill(), f.l1dFlush(), f.verw(), f.ptSwitches(), f.stuns(),
+					f.unstuns(), r.unflushedData(), r.unflushedControl());
 		}
 		for (StrategyResult r : results) {
-			if (r.topObjects().isEmpty()) {
-				continue;
+			if (!r.topObjects().isEmpty()) {
+				out.printf("%ntop exit causes under %s (%d objects caused exits):%n", r.strategy().cliName(),
+						r.exitObjects().size());
+				for (ObjectExits o : r.topObjects().subList(0, Math.min(10, r.topObjects().size()))) {
+					out.printf("  %8d  %s [%s] (%s)%n", o.count(), o.name(), o.kind(), o.provenance());
+				}
 			}
-			out.printf("%ntop exit causes under %s:%n", r.strategy().cliName());
-			for (ObjectExits o : r.topObjects().subList(0, Math.min(10, r.topObjects().size()))) {
-				out.printf("  %8d  %s (%s)%n", o.count(), o.name(), o.provenance());
+			LeakWindow w = r.worstWindow();
+			if (w != null) {
+				out.printf("%nleak windows under %s: %d, %d cycles in all; worst %d cycles (cpu %d running %s beside "
+						+ "cpu %d, events %d-%d), exposing %s%n", r.strategy().cliName(), r.windowCount(),
+						r.windowTotalCycles(), w.cycles(), w.cpu(), w.context(), w.sibling(), w.startSeq(), w.endSeq(),
+						w.exposed().isEmpty() ? "nothing outside its space" : String.join(", ", w.exposed()));
+				for (ObjectExits o : r.exposedObjects().subList(0, Math.min(5, r.exposedObjects().size()))) {
+					out.printf("  %8d accesses beside untrusted code: %s [%s] (%s)%n", o.count(), o.name(), o.kind(),
+							o.provenance());
+				}
 			}
 		}
 		if (suggestions != null) {
-			out.printf(Locale.ROOT, "%nto remove %.0f%% of asi_exits, make non-sensitive (%d exits removed, %d bytes exposed):%n",
-					suggestions.share() * 100, suggestions.exitsRemoved(), suggestions.bytesExposed());
+			out.printf(Locale.ROOT, "%nto remove %.0f%% of the %d fault exits under asi, make non-sensitive (%d of %d "
+					+ "exit-causing objects; %d exits estimated, %d measured by re-running; %d bytes exposed):%n",
+					suggestions.share() * 100, suggestions.totalExits(), suggestions.reclassify().size(),
+					results.stream().filter(r -> r.strategy() == Strategy.ASI).findFirst()
+							.map(r -> r.exitObjects().size()).orElse(0),
+					suggestions.exitsRemoved(), suggestions.totalExits() - measured.faultExits(),
+					suggestions.bytesExposed());
 			for (ObjectExits o : suggestions.reclassify()) {
-				out.printf("  %s  (%d exits, %d bytes; now %s)%n", o.name(), o.count(), o.bytes(), o.provenance());
+				out.printf("  %s [%s]  %d exits; leak cost %d bytes; now %s%n", o.name(), o.kind(), o.count(),
+						o.bytes(), o.provenance());
 			}
 		}
 	}
 
-	private static String json(String scenario, String label, int cores, int smt, List<StrategyResult> results,
-			Suggestions suggestions) {
+	private static String json(String scenario, String label, Setup setup, String runs, List<StrategyResult> results,
+			Suggestions suggestions, StrategyResult measured) {
 		JsonWriter w = new JsonWriter().beginObject().name("scenario").value(scenario).name("input").value(label)
-				.name("cores").value(cores).name("threadsPerCore").value(smt).name("strategies").beginArray();
+				.name("cores").value(setup.cores()).name("threadsPerCore").value(setup.smt()).name("placement")
+				.value(runs).name("strategies").beginArray();
 		for (StrategyResult r : results) {
 			w.beginObject().name("strategy").value(r.strategy().cliName()).name("events").value(r.events())
 					.name("exits").value(r.exits()).name("faultExits").value(r.faultExits()).name("explicitExits")
 					.value(r.explicitExits()).name("switchExits").value(r.switchExits()).name("mitigationCycles")
-					.value(r.mitigationCycles()).name("leakWindows").value(r.windowCount()).name("leakLength")
-					.value(r.windowTotalLength()).name("topObjects").beginArray();
-			for (ObjectExits o : r.topObjects()) {
-				w.beginObject().name("name").value(o.name()).name("exits").value(o.count()).name("provenance")
-						.value(o.provenance()).name("bytes").value(o.bytes()).endObject();
+					.value(r.mitigationCycles()).name("model").value(r.model()).name("accesses").value(r.accesses())
+					.name("cycles").value(r.cycles()).name("mitigationCyclesPer1kEvents")
+					.value(Math.round(r.cyclesPerKiloEvent()));
+			Flushes f = r.flushes();
+			w.name("flushes").beginObject().name("ibpb").value(f.ibpb()).name("rsbFill").value(f.rsbFill())
+					.name("l1dFlush").value(f.l1dFlush()).name("verw").value(f.verw()).name("ptSwitches")
+					.value(f.ptSwitches()).name("stuns").value(f.stuns()).name("unstuns").value(f.unstuns()).endObject();
+			w.name("returns").value(r.returns()).name("unflushedData").value(r.unflushedData())
+					.name("unflushedControl").value(r.unflushedControl());
+			w.name("leakWindows").value(r.windowCount()).name("leakLength").value(r.windowTotalLength())
+					.name("leakCycles").value(r.windowTotalCycles());
+			LeakWindow worst = r.worstWindow();
+			if (worst != null) {
+				w.name("worstWindow").beginObject().name("cpu").value(worst.cpu()).name("sibling").value(worst.sibling())
+						.name("context").value(worst.context()).name("startSeq").value(worst.startSeq())
+						.name("endSeq").value(worst.endSeq()).name("cycles").value(worst.cycles()).name("exposed")
+						.beginArray();
+				worst.exposed().forEach(w::value);
+				w.endArray().endObject();
 			}
-			w.endArray().endObject();
+			objects(w, "topObjects", r.topObjects());
+			w.name("exitObjectCount").value(r.exitObjects().size());
+			objects(w, "exposedObjects", r.exposedObjects());
+			w.endObject();
 		}
 		w.endArray();
 		if (suggestions != null) {
 			w.name("suggest").beginObject().name("share").value(Math.round(suggestions.share() * 100))
-					.name("exitsRemoved").value(suggestions.exitsRemoved()).name("reclassify").beginArray();
-			suggestions.reclassify().forEach(o -> w.value(o.name()));
-			w.endArray().endObject();
+					.name("faultExits").value(suggestions.totalExits()).name("exitsRemoved")
+					.value(suggestions.exitsRemoved()).name("exitsRemovedMeasured")
+					.value(suggestions.totalExits() - measured.faultExits()).name("bytesExposed")
+					.value(suggestions.bytesExposed());
+			objects(w, "reclassify", suggestions.reclassify());
+			w.endObject();
 		}
 		return w.endObject().toString();
+	}
+
+	private static void objects(JsonWriter w, String name, List<ObjectExits> list) {
+		w.name(name).beginArray();
+		for (ObjectExits o : list) {
+			w.beginObject().name("name").value(o.name()).name("kind").value(o.kind()).name("count").value(o.count())
+					.name("exits").value(o.count()).name("provenance").value(o.provenance()).name("bytes")
+					.value(o.bytes()).endObject();
+		}
+		w.endArray();
 	}
 }

@@ -6,78 +6,141 @@ import dev.isolde.engine.classify.Classifier;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.sim.CostModel;
+import dev.isolde.engine.sim.EventBlock;
 import dev.isolde.engine.sim.EventKind;
 import dev.isolde.engine.sim.Simulator;
 import dev.isolde.engine.sim.Strategy;
 import dev.isolde.engine.sim.StrategyResult;
 import dev.isolde.engine.sim.Workload;
-import dev.isolde.engine.space.RestrictedSpaces;
+import dev.isolde.engine.space.AddressSpace;
+import dev.isolde.engine.space.AsiInstance;
 import dev.isolde.engine.space.RestrictedSpaceBuilder;
+import dev.isolde.engine.space.RestrictedSpaces;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Simulator throughput: access events per second of the {@code asi} strategy on a 120k-symbol machine, next to a
- * plain binary search over the same addresses in the same run (the floor for any interval lookup).
+ * Simulator throughput: access events per second of the {@code asi} strategy on recorded workload events (so the
+ * generator is not timed), next to two loops over the same addresses in the same run: a plain array lookup (each
+ * access's page, numbered beforehand, indexes a byte array of mapped flags: the floor of any mapped test) and a
+ * binary search of the restricted space's sorted interval starts (the plain interval lookup). Warm-up rounds, then
+ * the median of the measured rounds.
  */
 public final class SimBench {
     private SimBench() {
     }
 
-    /** Runs the benchmark: {@code [symbols] [events] [rounds]}. */
+    /** Runs the benchmark on a synthetic machine: {@code [symbols] [events] [rounds]}. */
     public static void main(String[] args) {
         int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 120_000;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 4_000_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         KernelImage kernel = SyntheticMachine.build(symbols, 8, 200, 4L << 30, 42);
         PolicySpec policy = SyntheticMachine.kvmPolicy(kernel);
         Classification classification = new Classifier(kernel).classify(policy);
         RestrictedSpaces spaces = new RestrictedSpaceBuilder(classification).build();
-        // record the workload into arrays once, so the timed loop measures the simulator, not the generator
-        long[] seq = new long[n];
-        int[] cpu = new int[n];
-        int[] ctx = new int[n];
-        byte[] kind = new byte[n];
-        long[] arg = new long[n];
-        int[] count = new int[1];
-        new Workload("vmexit-storm", classification, 8, n, 7).replay((s, c, x, k, a) -> {
-            int i = count[0]++;
-            seq[i] = s;
-            cpu[i] = c;
-            ctx[i] = x;
-            kind[i] = (byte) k.ordinal();
-            arg[i] = a;
-        });
-        long accesses = 0;
-        for (byte k : kind) {
-            accesses += EventKind.ofOrdinal(k).isAccess() ? 1 : 0;
+        run(classification, spaces, 8, n, 3, rounds, System.out);
+    }
+
+    /** Runs the benchmark on {@code spaces}: {@code n} vmexit-storm events on {@code cpus} CPUs. */
+    public static void run(Classification classification, RestrictedSpaces spaces, int cpus, int n, int warmup,
+            int rounds, PrintStream out) {
+        KernelImage kernel = classification.kernel();
+        EventBlock events = EventBlock.record(new Workload("vmexit-storm", classification, cpus, n, 7), n);
+        int accesses = 0;
+        for (int i = 0; i < events.size(); i++) {
+            accesses += events.kind(i).isAccess() ? 1 : 0;
         }
-        long[] starts = new long[spaces.full().intervalCount()];
+        // the baselines test each access against the space of the context that runs on its CPU, as the simulator does
+        long[] va = new long[accesses];
+        AddressSpace[] spaceOf = new AddressSpace[accesses];
+        int[] ctxOfCpu = new int[cpus];
+        Arrays.fill(ctxOfCpu, -1);
+        int a = 0;
+        for (int i = 0; i < events.size(); i++) {
+            EventKind k = events.kind(i);
+            if (k == EventKind.VMEXIT || k == EventKind.SYSCALL) {
+                ctxOfCpu[events.cpu(i)] = events.context(i);
+            } else if (k.isAccess()) {
+                int c = ctxOfCpu[events.cpu(i)];
+                List<AsiInstance> inst = c < 0 ? List.of() : spaces.instancesOf(kernel.context(c).name());
+                spaceOf[a] = inst.isEmpty() ? AddressSpace.empty() : inst.get(0).space();
+                va[a++] = events.arg(i);
+            }
+        }
+        // plain array lookup: every distinct (space, page) numbered beforehand, its flag in a byte array
+        Map<AddressSpace, Map<Long, Integer>> ids = new HashMap<>();
+        int[] pageId = new int[accesses];
+        byte[] flag = new byte[accesses + 1];
+        int pages = 0;
+        for (int i = 0; i < accesses; i++) {
+            Map<Long, Integer> m = ids.computeIfAbsent(spaceOf[i], s -> new HashMap<>());
+            Integer id = m.get(va[i] >>> 12);
+            if (id == null) {
+                id = pages++;
+                m.put(va[i] >>> 12, id);
+                flag[id] = (byte) (spaceOf[i].contains(va[i]) ? 1 : 0);
+            }
+            pageId[i] = id;
+        }
+        // binary search: the sorted starts of the first instance's space, sign-flipped for unsigned order
+        AddressSpace first = spaces.instances().isEmpty() ? spaces.full() : spaces.instances().get(0).space();
+        long[] starts = new long[first.intervalCount()];
         int[] fill = new int[1];
-        // sign-flipped so signed binary search orders kernel addresses as unsigned
-        spaces.full().forEach((s, e, a, p) -> starts[fill[0]++] = s ^ Long.MIN_VALUE);
-        Simulator sim = new Simulator(classification, spaces, CostModel.defaults(), 8);
-        System.out.printf("isolde sim bench: %,d objects, %,d events (%,d accesses), %d instances%n",
-                kernel.objectCount(), n, accesses, spaces.instances().size());
-        for (int r = 1; r <= rounds; r++) {
+        first.forEach((s, e, at, p) -> starts[fill[0]++] = s ^ Long.MIN_VALUE);
+        Simulator simulator = new Simulator(classification, spaces, CostModel.defaults(), cpus);
+        out.printf(Locale.ROOT, "isolde sim bench: %,d objects, %,d intervals in %d restricted spaces, %,d events "
+                + "(%,d accesses, %,d distinct pages), %d CPUs, load average %.2f on %d cores%n", kernel.objectCount(),
+                spaces.full().intervalCount(), spaces.instances().size(), events.size(), accesses, pages, cpus,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        double[] sim = new double[rounds];
+        double[] all = new double[rounds];
+        double[] plain = new double[rounds];
+        double[] search = new double[rounds];
+        long sink = 0;
+        StrategyResult res = null;
+        for (int r = -warmup; r < rounds; r++) {
             long t0 = System.nanoTime();
-            StrategyResult res = sim.run(Strategy.ASI, sink -> {
-                for (int i = 0; i < n; i++) {
-                    sink.event(seq[i], cpu[i], ctx[i], EventKind.ofOrdinal(kind[i]), arg[i]);
-                }
-            });
+            res = simulator.run(Strategy.ASI, events);
             long t1 = System.nanoTime();
             long sum = 0;
-            for (int i = 0; i < n; i++) {
-                if (EventKind.ofOrdinal(kind[i]).isAccess()) {
-                    sum += Arrays.binarySearch(starts, arg[i] ^ Long.MIN_VALUE);
-                }
+            for (int i = 0; i < accesses; i++) {
+                sum += flag[pageId[i]];
             }
             long t2 = System.nanoTime();
-            double simRate = accesses / ((t1 - t0) / 1e9);
-            double baseRate = accesses / ((t2 - t1) / 1e9);
-            System.out.printf("round %d: sim %.1f M accesses/s (%d exits, %d windows), array lookup %.1f M/s, "
-                    + "ratio %.2fx [%d]%n", r, simRate / 1e6, res.exits(), res.windowCount(), baseRate / 1e6,
-                    baseRate / simRate, sum & 1);
+            for (int i = 0; i < accesses; i++) {
+                sum += Arrays.binarySearch(starts, va[i] ^ Long.MIN_VALUE);
+            }
+            long t3 = System.nanoTime();
+            sink += sum;
+            if (r >= 0) {
+                sim[r] = accesses / ((t1 - t0) / 1e9);
+                all[r] = events.size() / ((t1 - t0) / 1e9);
+                plain[r] = accesses / ((t2 - t1) / 1e9);
+                search[r] = accesses / ((t3 - t2) / 1e9);
+                out.printf(Locale.ROOT, "round %d: simulator %.1f M accesses/s (%.1f M events/s), array lookup %.1f M/s, "
+                        + "binary search %.1f M/s%n", r + 1, sim[r] / 1e6, all[r] / 1e6, plain[r] / 1e6,
+                        search[r] / 1e6);
+            }
         }
+        double s = median(sim);
+        double p = median(plain);
+        double b = median(search);
+        out.printf(Locale.ROOT, "median of %d rounds after %d warm-up: simulator %.1f M accesses/s (%.1f M events/s, "
+                + "%,d exits, %,d leak windows); array lookup %.1f M/s, ratio %.2fx; binary search %.1f M/s, "
+                + "ratio %.2fx [%d]%n", rounds, warmup, s / 1e6, median(all) / 1e6, res.exits(), res.windowCount(),
+                p / 1e6, p / s, b / 1e6, b / s, sink & 1);
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 }

@@ -3,7 +3,9 @@ package dev.isolde.engine.sim;
 
 /** The events of a trace (see the package documentation for their text form). */
 public enum EventKind {
-    VMENTER, VMEXIT, SYSCALL, SYSRET, READ, WRITE, IRQ, NMI, CTXSWITCH, ASI_EXIT;
+    VMENTER, VMEXIT, SYSCALL, SYSRET, READ, WRITE, IRQ, NMI, CTXSWITCH, ASI_EXIT,
+    /** The CPU goes idle (hlt): it runs nothing until the next interrupt. */
+    IDLE;
 
     private static final EventKind[] VALUES = values();
 

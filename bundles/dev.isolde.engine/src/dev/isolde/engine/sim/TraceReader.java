@@ -20,6 +20,7 @@ public final class TraceReader {
     private int pos;
     private int lineNo;
     private int wordCol;
+    private boolean overlong;
     private long ftraceSeq;
 
     /** A reader resolving symbols and contexts in {@code kernel}; {@code file} names the input in errors. */
@@ -31,33 +32,37 @@ public final class TraceReader {
     /** Reads all of {@code in} into {@code sink}; throws {@link TraceException} at the first bad line. */
     public void read(Reader in, EventSink sink) {
         try {
-            int c;
+            char[] buf = new char[1 << 16];
+            int got;
             len = 0;
-            boolean overlong = false;
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') {
-                    lineNo++;
-                    if (overlong) {
-                        throw new TraceException(file, lineNo, MAX_LINE + 1, "line longer than " + MAX_LINE);
+            overlong = false;
+            while ((got = in.read(buf)) >= 0) {
+                for (int at = 0; at < got; at++) {
+                    char c = buf[at];
+                    if (c == '\n') {
+                        endLine(sink);
+                    } else if (len < MAX_LINE) {
+                        line[len++] = c;
+                    } else {
+                        overlong = true;
                     }
-                    parseLine(sink);
-                    len = 0;
-                } else if (len < MAX_LINE) {
-                    line[len++] = (char) c;
-                } else {
-                    overlong = true;
                 }
             }
             if (len > 0 || overlong) {
-                lineNo++;
-                if (overlong) {
-                    throw new TraceException(file, lineNo, MAX_LINE + 1, "line longer than " + MAX_LINE);
-                }
-                parseLine(sink);
+                endLine(sink);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void endLine(EventSink sink) {
+        lineNo++;
+        if (overlong) {
+            throw new TraceException(file, lineNo, MAX_LINE + 1, "line longer than " + MAX_LINE);
+        }
+        parseLine(sink);
+        len = 0;
     }
 
     private void parseLine(EventSink sink) {
@@ -98,6 +103,7 @@ public final class TraceReader {
                 arg = optionalNumber();
             }
             case "nmi" -> kind = EventKind.NMI;
+            case "idle" -> kind = EventKind.IDLE;
             case "asi_exit" -> kind = EventKind.ASI_EXIT;
             case "ctxswitch" -> {
                 kind = EventKind.CTXSWITCH;
@@ -171,7 +177,8 @@ public final class TraceReader {
         if (objs.length == 0) {
             throw error(col, "unknown symbol '" + sym + "'");
         }
-        return kernel.start(objs[0]) + off;
+        // an object the model has no address for (a slab cache from slabinfo) is accessed through its handle
+        return Workload.addressOf(kernel, objs[0], off);
     }
 
     private int context(String name) {
