@@ -40,10 +40,53 @@ class TraceReaderTest {
                 8 2 vm2 asi_exit
                 9 2 p1 sysret
                 10 0 vm1 vmenter
+                11 1 host idle
                 """);
         assertEquals(List.of("1 0 0 VMEXIT 0", "2 0 0 WRITE " + Long.toHexString(RfcMachine.RANDOM_POOL + 0x10),
                 "3 0 0 READ ffffffff82000000", "4 1 -1 IRQ ec", "5 1 -1 NMI 0", "6 2 2 SYSCALL 3b",
-                "7 2 2 CTXSWITCH 1", "8 2 1 ASI_EXIT 0", "9 2 2 SYSRET 0", "10 0 0 VMENTER 0"), events);
+                "7 2 2 CTXSWITCH 1", "8 2 1 ASI_EXIT 0", "9 2 2 SYSRET 0", "10 0 0 VMENTER 0",
+                "11 1 -1 IDLE 0"), events);
+    }
+
+    @Test
+    void objectsWithoutAnAddressAreReadAsHandlesThatNameThem() {
+        int o = 3;
+        long h = Workload.handle(o, 0x40);
+        assertEquals(true, Workload.isHandle(h));
+        assertEquals(o, Workload.handleObject(h));
+        assertEquals(false, Workload.isHandle(RfcMachine.RANDOM_POOL));
+        assertEquals(false, Workload.isHandle(RfcMachine.USER_STACK));
+        // a placed object reads as its own address
+        assertEquals(RfcMachine.JIFFIES + 4, Workload.addressOf(KERNEL, KERNEL.objectsNamed("jiffies")[0], 4));
+    }
+
+    @Test
+    void aLongTraceStreamsWithoutKeepingItsEvents() {
+        // one million lines through a reader that generates them: nothing but the current line is held
+        java.io.Reader lines = new java.io.Reader() {
+            private final char[] line = "1 0 vm1 access jiffies r\n".toCharArray();
+            private long left = 1_000_000L * line.length;
+
+            @Override
+            public int read(char[] buf, int off, int len) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                for (int i = 0; i < n; i++) {
+                    buf[off + i] = line[(int) ((1_000_000L * line.length - left + i) % line.length)];
+                }
+                left -= n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long[] count = new long[1];
+        new TraceReader(KERNEL, "gen").read(lines, (s, c, x, k, a) -> count[0]++);
+        assertEquals(1_000_000, count[0]);
     }
 
     @Test
