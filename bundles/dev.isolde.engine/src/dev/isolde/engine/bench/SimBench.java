@@ -99,6 +99,11 @@ public final class SimBench {
                 spaces.full().intervalCount(), spaces.instances().size(), events.size(), accesses, pages, cpus,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        var threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
+        double[] simCpu = new double[rounds];
+        double[] plainCpu = new double[rounds];
+        double[] searchCpu = new double[rounds];
         double[] sim = new double[rounds];
         double[] all = new double[rounds];
         double[] plain = new double[rounds];
@@ -106,24 +111,31 @@ public final class SimBench {
         long sink = 0;
         StrategyResult res = null;
         for (int r = -warmup; r < rounds; r++) {
+            long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             res = simulator.run(Strategy.ASI, events);
             long t1 = System.nanoTime();
+            long c1 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             long sum = 0;
             for (int i = 0; i < accesses; i++) {
                 sum += flag[pageId[i]];
             }
             long t2 = System.nanoTime();
+            long c2 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             for (int i = 0; i < accesses; i++) {
                 sum += Arrays.binarySearch(starts, va[i] ^ Long.MIN_VALUE);
             }
             long t3 = System.nanoTime();
+            long c3 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             sink += sum;
             if (r >= 0) {
                 sim[r] = accesses / ((t1 - t0) / 1e9);
                 all[r] = events.size() / ((t1 - t0) / 1e9);
                 plain[r] = accesses / ((t2 - t1) / 1e9);
                 search[r] = accesses / ((t3 - t2) / 1e9);
+                simCpu[r] = accesses / (Math.max(1, c1 - c0) / 1e9);
+                plainCpu[r] = accesses / (Math.max(1, c2 - c1) / 1e9);
+                searchCpu[r] = accesses / (Math.max(1, c3 - c2) / 1e9);
                 out.printf(Locale.ROOT, "round %d: simulator %.1f M accesses/s (%.1f M events/s), array lookup %.1f M/s, "
                         + "binary search %.1f M/s%n", r + 1, sim[r] / 1e6, all[r] / 1e6, plain[r] / 1e6,
                         search[r] / 1e6);
@@ -136,6 +148,13 @@ public final class SimBench {
                 + "%,d exits, %,d leak windows); array lookup %.1f M/s, ratio %.2fx; binary search %.1f M/s, "
                 + "ratio %.2fx [%d]%n", rounds, warmup, s / 1e6, median(all) / 1e6, res.exits(), res.windowCount(),
                 p / 1e6, p / s, b / 1e6, b / s, sink & 1);
+        if (cpuTime) {
+            // on a shared machine wall time counts the time other processes held the core; thread CPU time does not
+            double sc = median(simCpu);
+            out.printf(Locale.ROOT, "per second of this thread's CPU time: simulator %.1f M accesses/s; array lookup "
+                    + "%.1f M/s, ratio %.2fx; binary search %.1f M/s, ratio %.2fx%n", sc / 1e6, median(plainCpu) / 1e6,
+                    median(plainCpu) / sc, median(searchCpu) / 1e6, median(searchCpu) / sc);
+        }
     }
 
     private static double median(double[] v) {

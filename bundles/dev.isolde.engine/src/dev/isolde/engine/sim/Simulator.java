@@ -211,6 +211,9 @@ public final class Simulator {
         private final int[][] exposed;
         private final int[] exposedCount;
         private final long[][] cache;
+        private final long[][] fullLines;
+        private final long[][] partLines;
+        private final long[] scratch = new long[2];
         private final int objects = kernel.objectCount();
         private final int regions = kernel.regions().size();
         private final long[] exitsByKey;
@@ -258,6 +261,8 @@ public final class Simulator {
             exposed = new int[slots][EXPOSED_CAP];
             exposedCount = new int[slots];
             cache = new long[index.length][];
+            fullLines = new long[index.length][];
+            partLines = new long[index.length][];
             exitsByKey = new long[objects + regions + 1];
             exposedByKey = new long[objects + regions + 1];
             Arrays.fill(ctx, -1);
@@ -306,21 +311,38 @@ public final class Simulator {
             }
         }
 
-        /** True if context {@code c}'s restricted space maps {@code va}: a page cache hit, else a lookup. */
+        /**
+         * True if context {@code c}'s restricted space maps {@code va}: a page cache hit, else a lookup; a page that
+         * is partly mapped keeps masks of its wholly and partly mapped cache lines, so only an access to a line shared
+         * by mapped and unmapped bytes searches the space.
+         */
         private boolean mapped(int c, long va) {
             long page = va >>> 12;
             long[] tbl = cache[c + 1];
             if (tbl == null) {
                 tbl = cache[c + 1] = new long[1 << CACHE_BITS];
+                fullLines[c + 1] = new long[1 << CACHE_BITS];
+                partLines[c + 1] = new long[1 << CACHE_BITS];
             }
             int h = (int) (page * 0x9E3779B97F4A7C15L >>> (64 - CACHE_BITS));
             long e = tbl[h];
             int s = (int) e & 3;
             if (s == 0 || e >>> 2 != page) {
-                s = index[c + 1].pageState(page);
+                SpaceIndex idx = index[c + 1];
+                s = idx.pageState(page);
                 tbl[h] = page << 2 | s;
+                if (s == SpaceIndex.MIXED) {
+                    idx.lines(page, scratch);
+                    fullLines[c + 1][h] = scratch[0];
+                    partLines[c + 1][h] = scratch[1];
+                }
             }
-            return s == SpaceIndex.MAPPED || s == SpaceIndex.MIXED && index[c + 1].contains(va);
+            if (s != SpaceIndex.MIXED) {
+                return s == SpaceIndex.MAPPED;
+            }
+            long bit = 1L << (va >>> 6);
+            return (fullLines[c + 1][h] & bit) != 0
+                    || (partLines[c + 1][h] & bit) != 0 && index[c + 1].contains(va);
         }
 
         private void event(long seq, int cpu, int context, EventKind kind, long arg) {

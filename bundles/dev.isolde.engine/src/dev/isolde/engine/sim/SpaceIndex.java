@@ -108,6 +108,35 @@ final class SpaceIndex {
         return i + 1 < start.length && start[i + 1] < to ? MIXED : UNMAPPED;
     }
 
+    /**
+     * For a mixed page, which of its 64 cache lines are wholly mapped ({@code out[0]}) and which are partly mapped
+     * ({@code out[1]}), as bit masks, so only accesses to a partly mapped line need the binary search.
+     */
+    void lines(long page, long[] out) {
+        long from = (page << 12) ^ Long.MIN_VALUE;
+        long to = from + PAGE;
+        long full = 0;
+        long part = 0;
+        int i = Math.max(0, floor(from));
+        for (; i < start.length && start[i] < to; i++) {
+            if (end[i] <= from) {
+                continue;
+            }
+            long s = Math.max(start[i], from) - from;
+            long e = Math.min(end[i], to) - from;
+            for (long line = s >>> 6; line < (e + 63) >>> 6; line++) {
+                long ls = line << 6;
+                if (s <= ls && ls + 64 <= e) {
+                    full |= 1L << line;
+                } else {
+                    part |= 1L << line;
+                }
+            }
+        }
+        out[0] = full;
+        out[1] = part & ~full;
+    }
+
     /** Number of intervals. */
     int intervals() {
         return start.length;
