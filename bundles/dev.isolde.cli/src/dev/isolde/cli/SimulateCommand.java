@@ -409,8 +409,9 @@ final class SimulateCommand implements Command {
 					suggestions.exitsRemoved(), suggestions.totalExits() - measured.faultExits(),
 					suggestions.bytesExposed());
 			for (ObjectExits o : suggestions.reclassify()) {
-				out.printf("  %s [%s]  %d exits; leak cost %d bytes; now %s%n", o.name(), o.kind(), o.count(),
-						o.bytes(), o.provenance());
+				// objects read from slabinfo or a hashed vmallocinfo have no address and no size in the model
+				out.printf("  %s [%s]  %d exits; leak cost %s; now %s%n", o.name(), o.kind(), o.count(),
+						o.bytes() > 0 ? o.bytes() + " bytes" : "size unknown to the kernel model", o.provenance());
 			}
 		}
 	}
