@@ -9,7 +9,6 @@ import dev.isolde.engine.classify.Classification;
 import dev.isolde.engine.classify.Classifier;
 import dev.isolde.engine.fixtures.RfcMachine;
 import dev.isolde.engine.kernel.KernelImage;
-import dev.isolde.engine.policy.AsiModel;
 import dev.isolde.engine.policy.MemoryClass;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.space.RestrictedSpaceBuilder;
@@ -147,8 +146,7 @@ class SimulatorTest {
         // the 2025 series has no local class: compare both models on the global rules alone
         PolicySpec p = RfcMachine.policy(RfcMachine.rules().stream()
                 .filter(r -> r.target() != MemoryClass.LOCAL_NONSENSITIVE).toList());
-        PolicySpec p2025 = new PolicySpec(p.name(), p.file(), AsiModel.ASI2025, p.pagingLevels(),
-                MemoryClass.SENSITIVE, p.rules(), p.classes(), p.contexts());
+        PolicySpec p2025 = RfcMachine.asi2025(p); // KPTI is off under asi2025: userspace replaces it
         String own = """
                 0 0 vm1 vmexit IO
                 1 0 vm1 access jiffies r
