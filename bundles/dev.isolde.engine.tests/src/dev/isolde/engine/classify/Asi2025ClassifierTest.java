@@ -118,4 +118,19 @@ class Asi2025ClassifierTest {
         assertEquals(ClassKey.SENSITIVE, c.classKey(object(kernel, "task_struct")));
         assertEquals(ClassKey.GLOBAL, c.classKey(object(kernel, "kmalloc-cg-64")));
     }
+
+    @Test
+    void thePageCacheIsThePageAllocationsOfTheFilemapAllocators() {
+        KernelImage k = RfcMachine.kernel(b -> {
+            b.addObject("filemap_alloc_folio", ObjectKind.PAGE_ALLOC, RfcMachine.DIRECT_MAP + 0x300000, 0x4000);
+            b.addObject("__filemap_get_folio", ObjectKind.PAGE_ALLOC, RfcMachine.DIRECT_MAP + 0x304000, 0x1000);
+            b.addObject("alloc_pages_bulk", ObjectKind.PAGE_ALLOC, RfcMachine.DIRECT_MAP + 0x308000, 0x1000);
+        });
+        RuleSpec cache = sensitive("cache", 10, SelectorKind.MEMORY, "pagecache");
+        Classification c = new Classifier(k).classify(asi2025(cache));
+        assertEquals(ClassKey.SENSITIVE, c.classKey(object(k, "filemap_alloc_folio")));
+        assertEquals(ClassKey.SENSITIVE, c.classKey(object(k, "__filemap_get_folio")));
+        assertEquals(ClassKey.GLOBAL, c.classKey(object(k, "alloc_pages_bulk")));
+        assertEquals(ClassKey.GLOBAL, c.classKey(object(k, "user_stack")), "pagecache is not user memory");
+    }
 }
