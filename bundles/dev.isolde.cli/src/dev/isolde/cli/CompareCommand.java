@@ -155,7 +155,9 @@ final class CompareCommand implements Command {
 			out.printf("%-28s %10d %12s %10d %12s%n", f.describe(), f.objectsA(), Sizes.bytes(f.bytesA()), f.objectsB(),
 					Sizes.bytes(f.bytesB()));
 		}
-		out.printf("%n%-28s %12s %10s %12s %10s%n", "restricted space", "mapped A", "objects A", "mapped B", "objects B");
+		out.println("(objects without a known address, such as hashed vmalloc areas and slab caches, count 0 bytes)");
+		out.printf("%n%-28s %12s %10s %12s %10s%n", "restricted space", "VA mapped A", "objects A", "VA mapped B",
+				"objects B");
 		List<InstanceFigures> rows = new ArrayList<>();
 		rows.add(c.global());
 		rows.addAll(c.instances());

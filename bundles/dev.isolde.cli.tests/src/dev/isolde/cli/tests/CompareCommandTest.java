@@ -33,7 +33,7 @@ class CompareCommandTest {
 		CliRun r = CliRun.in(samples(), "compare", "kvm-host.asi", "asi2025.asi");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().startsWith("A = kvm_host (model rfc2022), B = kvm_host_2025 (model asi2025)"), r.out());
-		for (String s : new String[] { "local nonsensitive per vm", "guest1/KVM", "guest2/KVM", "shell/userspace",
+		for (String s : new String[] { "global nonsensitive", "guest1/KVM", "guest2/KVM", "shell/userspace",
 				"objects changing side", "B (asi2025) leaves out the physmap aliases of vmalloc'd pages" }) {
 			assertTrue(r.out().contains(s), s + " in " + r.out());
 		}
