@@ -14,7 +14,7 @@ public final class Main {
 		Languages languages = new Languages();
 		PolicyInputs inputs = new PolicyInputs(languages);
 		return new Dispatcher(List.of(new CheckCommand(languages, inputs), new ImportCommand(), new InfoCommand(),
-				new SpacesCommand(inputs), new ExplainCommand(inputs), new DiffCommand(inputs), new SimulateCommand(inputs), new ExportCommand(inputs),
+				new SpacesCommand(inputs), new ExplainCommand(inputs), new DiffCommand(inputs), new CompareCommand(inputs), new SimulateCommand(inputs), new ExportCommand(inputs),
 				new BenchCommand(languages),
 				new LspCommand()));
 	}

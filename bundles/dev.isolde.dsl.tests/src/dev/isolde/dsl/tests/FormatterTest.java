@@ -155,7 +155,7 @@ class FormatterTest {
 		Path samples = Path.of(System.getProperty("isolde.samples", "../../samples"));
 		try (var files = Files.list(samples)) {
 			List<Path> asi = files.filter(f -> f.toString().endsWith(".asi")).sorted().toList();
-			assertEquals(3, asi.size(), asi::toString);
+			assertTrue(asi.size() >= 3, asi::toString); // kvm-host, kpti, site and any later sample
 			return asi;
 		}
 	}

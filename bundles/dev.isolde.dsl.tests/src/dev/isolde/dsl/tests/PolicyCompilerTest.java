@@ -50,6 +50,23 @@ class PolicyCompilerTest {
 	}
 
 	@Test
+	void compilesTheAsi2025SampleAsADenylist() throws Exception {
+		PolicySpec spec = new PolicyCompiler().compile(load(samples().resolve("asi2025.asi")));
+		assertEquals(AsiModel.ASI2025, spec.model());
+		assertEquals(MemoryClass.GLOBAL_NONSENSITIVE, spec.defaultClass());
+		assertTrue(spec.rules().stream().allMatch(r -> r.target() == MemoryClass.SENSITIVE));
+		assertTrue(spec.asiClass("userspace").maps(dev.isolde.engine.policy.AsiClassSpec.MapItem.Target.GLOBAL));
+		assertTrue(spec.classes().stream().noneMatch(c -> c.isKpti()));
+	}
+
+	@Test
+	void asi2025IsADenylistEvenWithoutADefaultLine(@TempDir Path tmp) throws Exception {
+		Path file = tmp.resolve("p.asi");
+		Files.writeString(file, "policy p for x86_64 paging 4 { model asi2025 sensitive { memory user } }\n");
+		assertEquals(MemoryClass.GLOBAL_NONSENSITIVE, new PolicyCompiler().compile(load(file)).defaultClass());
+	}
+
+	@Test
 	void compilesTheKvmHostSampleWithLocationsRationalesAndClasses() throws Exception {
 		PolicySpec spec = new PolicyCompiler().compile(load(samples().resolve("kvm-host.asi")));
 		assertEquals("kvm_host", spec.name());

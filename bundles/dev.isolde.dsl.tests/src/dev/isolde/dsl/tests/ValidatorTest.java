@@ -107,6 +107,75 @@ class ValidatorTest {
 		validation.assertNoIssues(parse(policy("model asi2025") + cls));
 	}
 
+	@Test
+	void globalNonsensitiveExistsOnlyInRfc2022() throws Exception {
+		String global = "global nonsensitive { symbol jiffies }";
+		validation.assertError(parse(policy("model asi2025 " + global)), Literals.GLOBAL_BLOCK, GLOBAL_BLOCK_IN_ASI2025,
+				"global nonsensitive exists only in model rfc2022");
+		validation.assertNoIssues(parse(policy("model rfc2022 " + global)));
+	}
+
+	@Test
+	void rfcLimitsExistOnlyInRfc2022() throws Exception {
+		validation.assertError(parse(policy("model asi2025 rfc_limits")), Literals.POLICY, RFC_LIMITS_IN_ASI2025,
+				"rfc_limits are the limits of model rfc2022");
+		validation.assertNoIssues(parse(policy("model rfc2022 rfc_limits")));
+	}
+
+	@Test
+	void asi2025MarksPageAllocationsNotTheKernelImageSensitive() throws Exception {
+		for (String kind : List.of("symbol jiffies", "section \".data\"", "percpu current_task", "region fixmap",
+				"stack kernel")) {
+			PolicyFile file = parse(policy("model asi2025 sensitive { " + kind + " }"));
+			validation.assertError(file, Literals.RULE, KERNEL_IMAGE_SENSITIVE_IN_ASI2025, "exists only in model rfc2022");
+			validation.assertNoIssues(parse(policy("model rfc2022 sensitive { " + kind + " }")));
+		}
+		validation.assertNoIssues(parse(policy("""
+				model asi2025
+				sensitive {
+				  memory user, guest, pagecache
+				  alloc "alloc_pages_sensitive*"
+				  slab kvm_vcpu
+				  vmalloc bpf_prog_alloc
+				}""")));
+	}
+
+	@Test
+	void memorySelectsUserGuestOrPageCache() throws Exception {
+		validation.assertError(parse(policy("model asi2025 sensitive { memory userspace }")), Literals.RULE,
+				UNKNOWN_MEMORY, "memory userspace selects nothing: memory is one of user, guest, pagecache");
+		validation.assertNoIssues(parse(policy("model asi2025 sensitive { memory \"*\" }")));
+	}
+
+	@Test
+	void mapsLocalExistsOnlyInRfc2022() throws Exception {
+		String cls = "asi class KVM per vm { maps global, local }";
+		validation.assertError(parse(policy("model asi2025") + cls), Literals.MAP_ITEM, MAPS_LOCAL_IN_ASI2025,
+				"maps local exists only in model rfc2022");
+		validation.assertNoIssues(parse(policy("model rfc2022") + cls));
+	}
+
+	@Test
+	void hooksExistOnlyInRfc2022() throws Exception {
+		String cls = "asi class KVM per vm { maps global on enter l1d_flush on exit sibling_stun }";
+		PolicyFile file = parse(policy("model asi2025") + cls);
+		validation.assertError(file, Literals.ENTER_HOOKS, HOOKS_IN_ASI2025, "'on enter' hooks exist only in model rfc2022");
+		validation.assertError(file, Literals.EXIT_HOOKS, HOOKS_IN_ASI2025, "'on exit' hooks exist only in model rfc2022");
+		validation.assertNoIssues(parse(policy("model rfc2022") + cls));
+	}
+
+	@Test
+	void kptiIsOffUnderAsi2025() throws Exception {
+		String kpti = "asi class KPTI per process { maps user, region cpu_entry_area }";
+		validation.assertError(parse(policy("model asi2025") + kpti), Literals.ASI_CLASS_DECL, KPTI_IN_ASI2025,
+				"class KPTI is KPTI, which exists only in model rfc2022: asi2025 turns PTI off");
+		// a per-process class that maps no global memory is KPTI whatever its name
+		validation.assertError(parse(policy("model asi2025") + "asi class isolated per process { maps user }"),
+				Literals.ASI_CLASS_DECL, KPTI_IN_ASI2025);
+		validation.assertNoIssues(parse(policy("model rfc2022") + kpti));
+		validation.assertNoIssues(parse(policy("model asi2025") + "asi class userspace per process { maps global, user }"));
+	}
+
 	// --- claims, overrides, shadowing ---
 
 	@Test

@@ -76,8 +76,10 @@ public final class PolicyCompiler {
 			}
 		}
 		AsiModel model = main.getModel() == dev.isolde.dsl.isolde.AsiModel.ASI2025 ? AsiModel.ASI2025 : AsiModel.RFC2022;
-		MemoryClass defaultClass = main.getDefault() == dev.isolde.dsl.isolde.DefaultClass.NONSENSITIVE
-				? MemoryClass.GLOBAL_NONSENSITIVE : MemoryClass.SENSITIVE;
+		// asi2025 is a denylist: memory is non-sensitive unless marked, whether or not the policy says so
+		MemoryClass defaultClass = model == AsiModel.ASI2025
+				|| main.getDefault() == dev.isolde.dsl.isolde.DefaultClass.NONSENSITIVE
+						? MemoryClass.GLOBAL_NONSENSITIVE : MemoryClass.SENSITIVE;
 		try {
 			return new PolicySpec(main.getName(), fileName(root), model, main.getPaging(), defaultClass, rules, classes,
 					contexts);

@@ -71,6 +71,20 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 	public static final String LOCAL_BLOCK_IN_ASI2025 = PREFIX + "localBlockInAsi2025";
 	/** A taint-policy class member ({@code taints}, {@code policy}, {@code flush}) under model rfc2022. */
 	public static final String ASI2025_MEMBER_IN_RFC2022 = PREFIX + "asi2025MemberInRfc2022";
+	/** A {@code global nonsensitive} block under model asi2025, where non-sensitive is the default. */
+	public static final String GLOBAL_BLOCK_IN_ASI2025 = PREFIX + "globalBlockInAsi2025";
+	/** {@code rfc_limits} under model asi2025: the limits are the 2022 RFC's. */
+	public static final String RFC_LIMITS_IN_ASI2025 = PREFIX + "rfcLimitsInAsi2025";
+	/** A sensitive rule on the kernel image (symbol, section, percpu, region, stack) under model asi2025. */
+	public static final String KERNEL_IMAGE_SENSITIVE_IN_ASI2025 = PREFIX + "kernelImageSensitiveInAsi2025";
+	/** {@code maps local} under model asi2025, which has no local class. */
+	public static final String MAPS_LOCAL_IN_ASI2025 = PREFIX + "mapsLocalInAsi2025";
+	/** {@code on enter} / {@code on exit} hooks under model asi2025, whose classes flush by taint policy. */
+	public static final String HOOKS_IN_ASI2025 = PREFIX + "hooksInAsi2025";
+	/** A KPTI class under model asi2025, where PTI is off and the userspace class replaces it. */
+	public static final String KPTI_IN_ASI2025 = PREFIX + "kptiInAsi2025";
+	/** A memory selector naming memory the engine does not know. */
+	public static final String UNKNOWN_MEMORY = PREFIX + "unknownMemory";
 	/** The same pattern claimed by two different non-sensitive classes. */
 	public static final String CONFLICTING_CLAIM = PREFIX + "conflictingClaim";
 	/** A {@code sensitive} rule overriding an exact name that a non-sensitive rule names. */
@@ -141,6 +155,97 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		if (keyword != null && model == AsiModel.RFC2022) {
 			error("'" + keyword + "' exists only in model asi2025 (the 2024–25 taint policies); this file's policy uses model rfc2022",
 					member, null, ASI2025_MEMBER_IN_RFC2022);
+		}
+	}
+
+	@Check
+	public void checkGlobalBlockExistsInModel(GlobalBlock block) {
+		Policy policy = EcoreUtil2.getContainerOfType(block, Policy.class);
+		if (policy != null && policy.getModel() == AsiModel.ASI2025) {
+			error("global nonsensitive exists only in model rfc2022 (the 2022 allowlist); under asi2025 memory is non-sensitive unless a sensitive block marks it",
+					block, null, GLOBAL_BLOCK_IN_ASI2025);
+		}
+	}
+
+	@Check
+	public void checkRfcLimitsExistInModel(Policy policy) {
+		if (policy.isRfcLimits() && policy.getModel() == AsiModel.ASI2025) {
+			error("rfc_limits are the limits of model rfc2022 (ASI_MAX_NUM, one instance per class and process); asi2025 has its own classes, KVM and userspace",
+					policy, Literals.POLICY__RFC_LIMITS, RFC_LIMITS_IN_ASI2025);
+		}
+	}
+
+	/**
+	 * The 2024/2025 series maps the whole kernel image, the fixmap and static per-cpu data; only page allocations
+	 * can be {@code __GFP_SENSITIVE} (DESIGN §2b), so a sensitive block selects memory, alloc, slab and vmalloc.
+	 */
+	@Check
+	public void checkSensitiveSelectorExistsInModel(Rule rule) {
+		if (!(rule.eContainer() instanceof SensitiveBlock)) {
+			return;
+		}
+		Policy policy = EcoreUtil2.getContainerOfType(rule, Policy.class);
+		boolean image = switch (rule.getKind()) {
+		case SYMBOL, SECTION, PERCPU, REGION, STACK -> true;
+		default -> false;
+		};
+		if (policy != null && policy.getModel() == AsiModel.ASI2025 && image) {
+			error("sensitive " + rule.getKind().getLiteral() + " exists only in model rfc2022; asi2025 maps the whole kernel image, fixmap and static per-cpu data, and marks page allocations sensitive: use memory, alloc, slab or vmalloc",
+					rule, Literals.RULE__KIND, KERNEL_IMAGE_SENSITIVE_IN_ASI2025);
+		}
+	}
+
+	@Check
+	public void checkMemorySelector(Rule rule) {
+		if (rule.getKind() != SelectorKind.MEMORY) {
+			return;
+		}
+		for (int i = 0; i < rule.getPatterns().size(); i++) {
+			NamePattern pattern = compile(rule.getPatterns().get(i));
+			if (pattern != null && MEMORY_NAMES.stream().noneMatch(pattern::matches)) {
+				error("memory " + pattern.text() + " selects nothing: memory is one of " + String.join(", ", MEMORY_NAMES),
+						rule, Literals.RULE__PATTERNS, i, UNKNOWN_MEMORY);
+			}
+		}
+	}
+
+	/** What a {@code memory} selector can name (the engine's SelectorScan). */
+	private static final List<String> MEMORY_NAMES = List.of("user", "guest", "pagecache");
+
+	@Check
+	public void checkMapItemExistsInModel(MapItem item) {
+		if (item.getKind() == MapKind.LOCAL && fileModel(item) == AsiModel.ASI2025) {
+			error("maps local exists only in model rfc2022; asi2025 has no locally non-sensitive memory", item,
+					Literals.MAP_ITEM__KIND, MAPS_LOCAL_IN_ASI2025);
+		}
+	}
+
+	@Check
+	public void checkHooksExistInModel(ClassMember member) {
+		if ((member instanceof EnterHooks || member instanceof ExitHooks) && fileModel(member) == AsiModel.ASI2025) {
+			String which = member instanceof EnterHooks ? "on enter" : "on exit";
+			error("'" + which + "' hooks exist only in model rfc2022 (struct asi_hooks); asi2025 classes flush by taint policy: use taints, policy and flush",
+					member, null, HOOKS_IN_ASI2025);
+		}
+	}
+
+	/** KPTI as an ASI class: named KPTI..., or per process and mapping no global memory (AsiClassSpec#isKpti). */
+	@Check
+	public void checkKptiExistsInModel(AsiClassDecl asiClass) {
+		if (fileModel(asiClass) != AsiModel.ASI2025 || asiClass.getName() == null) {
+			return;
+		}
+		boolean mapsGlobal = true;
+		for (ClassMember m : asiClass.getMembers()) {
+			if (m instanceof Maps maps) {
+				mapsGlobal = maps.getItems().stream().anyMatch(i -> i.getKind() == MapKind.GLOBAL);
+			}
+		}
+		boolean kpti = asiClass.getName().toUpperCase(java.util.Locale.ROOT).startsWith("KPTI")
+				|| asiClass.getPer() == ContextKind.PROCESS && !mapsGlobal;
+		if (kpti) {
+			error("class " + asiClass.getName() + " is KPTI, which exists only in model rfc2022: asi2025 turns PTI off and its userspace class (per process, maps global, user) replaces it",
+					asiClass, Literals.ELEMENT__NAME, KPTI_IN_ASI2025);
 		}
 	}
 
@@ -405,7 +510,9 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 	@Check(CheckType.NORMAL)
 	public void checkHooksMitigateVulnerabilities(AsiClassDecl asiClass) {
 		KernelNames kernel = kernelOf(asiClass);
-		if (kernel == null || (asiClass.getPer() != ContextKind.VM && asiClass.getPer() != ContextKind.VCPU)) {
+		// asi2025 classes have no hooks; their taint policies decide the flushes
+		if (kernel == null || (asiClass.getPer() != ContextKind.VM && asiClass.getPer() != ContextKind.VCPU)
+				|| fileModel(asiClass) == AsiModel.ASI2025) {
 			return;
 		}
 		Set<MapKind> maps = EnumSet.noneOf(MapKind.class);

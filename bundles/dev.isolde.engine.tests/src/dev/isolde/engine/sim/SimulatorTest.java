@@ -203,9 +203,8 @@ class SimulatorTest {
 
     private static PolicySpec asi2025() {
         // the 2025 series has no local class: compare both models on the global rules alone
-        PolicySpec p = rfc2022Global();
-        return new PolicySpec(p.name(), p.file(), AsiModel.ASI2025, p.pagingLevels(), MemoryClass.SENSITIVE,
-                p.rules(), p.classes(), p.contexts());
+        // KPTI is off under asi2025: the userspace class replaces it
+        return RfcMachine.asi2025(rfc2022Global());
     }
 
     private static PolicySpec rfc2022Global() {

@@ -3,6 +3,7 @@ package dev.isolde.engine.classify;
 
 import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.kernel.KernelImage;
+import dev.isolde.engine.policy.AsiModel;
 import dev.isolde.engine.policy.MemoryClass;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.policy.RuleSpec;
@@ -67,11 +68,19 @@ public final class Classification {
     public Provenance provenance(int i) {
         Provenance.Source source = Provenance.Source.values()[objectSource[i]];
         return switch (source) {
-            case DEFAULT -> new Provenance(source, null, null);
+            case DEFAULT -> defaultProvenance();
+            case MODEL -> new Provenance(source, objectRef[i] < 0 ? null : policy.rules().get(objectRef[i]), null,
+                    AsiModel.ASI2025_KERNEL_IMAGE);
             case RULE, CONFLICT -> new Provenance(source, policy.rules().get(objectRef[i]), null);
             case REGION -> new Provenance(source, policy.rules().get(regionRule[objectRef[i]]),
                     kernel.regions().get(objectRef[i]).name());
         };
+    }
+
+    /** The provenance of memory no rule matched: the policy default, which asi2025 fixes to non-sensitive. */
+    public Provenance defaultProvenance() {
+        return new Provenance(Provenance.Source.DEFAULT, null, null,
+                policy.model() == AsiModel.ASI2025 ? AsiModel.ASI2025_DEFAULT : null);
     }
 
     /** The {@link ClassKey} of region {@code r} (index into {@link KernelImage#regions()}). */
@@ -83,7 +92,8 @@ public final class Classification {
     public Provenance regionProvenance(int r) {
         Provenance.Source source = Provenance.Source.values()[regionSource[r]];
         return switch (source) {
-            case DEFAULT -> new Provenance(source, null, null);
+            case DEFAULT -> defaultProvenance();
+            case MODEL -> new Provenance(source, policy.rules().get(regionRule[r]), null, AsiModel.ASI2025_KERNEL_IMAGE);
             case REGION -> new Provenance(source, policy.rules().get(regionRule[r]),
                     kernel.regions().get(regionVia[r]).name());
             case RULE, CONFLICT -> new Provenance(source, policy.rules().get(regionRule[r]), null);

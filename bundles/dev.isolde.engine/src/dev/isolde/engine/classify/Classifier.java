@@ -3,6 +3,7 @@ package dev.isolde.engine.classify;
 
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.kernel.Region;
+import dev.isolde.engine.policy.AsiModel;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.policy.RuleSpec;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ import java.util.List;
  * <em>different</em> non-sensitive class is a {@link Conflict}: the object stays sensitive, the safe reading, and both
  * rules are reported. Objects no rule matched inherit the class of the innermost classified region enclosing them,
  * else the policy default.
+ *
+ * <p>Under {@link AsiModel#ASI2025} the model has the last word on the kernel image: its whole image, the fixmap and
+ * static per-cpu data are mapped non-sensitive in every restricted space (only page allocations can be
+ * {@code __GFP_SENSITIVE}), so a sensitive claim on them is overridden with a {@link Provenance.Source#MODEL}
+ * provenance that still names the rule.
  */
 public final class Classifier {
     private final KernelImage kernel;
@@ -57,6 +63,9 @@ public final class Classifier {
             objectRef[i] = claims.resolve(i, defaultKey, objectKey, objectSource, i);
         }
         inheritFromRegions(regionKey, regionSource, objectKey, objectSource, objectRef);
+        if (policy.model() == AsiModel.ASI2025) {
+            keepKernelImageMapped(regionKey, regionSource, regionRule, objectKey, objectSource, objectRef);
+        }
         List<RuleUsage> usage = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) {
             usage.add(new RuleUsage(rules.get(r), claims.matched[r], claims.claimed[r]));
@@ -122,6 +131,43 @@ public final class Classifier {
                 }
             }
         }
+    }
+
+    /** Regions the 2024/2025 series always maps non-sensitive besides the kernel image's symbols. */
+    private static final List<String> ASI2025_ALWAYS_MAPPED = List.of("kernel_text", "fixmap");
+
+    private void keepKernelImageMapped(byte[] regionKey, byte[] regionSource, int[] regionRule, byte[] objectKey,
+            byte[] objectSource, int[] objectRef) {
+        List<Region> regions = kernel.regions();
+        for (int r = 0; r < regions.size(); r++) {
+            if (regionKey[r] == ClassKey.SENSITIVE && regionSource[r] != Provenance.Source.DEFAULT.ordinal()
+                    && alwaysMapped(regions.get(r).start(), regions.get(r).end())) {
+                regionKey[r] = ClassKey.GLOBAL;
+                regionSource[r] = (byte) Provenance.Source.MODEL.ordinal();
+            }
+        }
+        for (int i = 0; i < objectKey.length; i++) {
+            boolean bySelector = objectSource[i] == Provenance.Source.RULE.ordinal()
+                    || objectSource[i] == Provenance.Source.REGION.ordinal();
+            if (objectKey[i] == ClassKey.SENSITIVE && bySelector
+                    && (kernel.kind(i).isSymbol() || alwaysMapped(kernel.start(i), kernel.end(i)))) {
+                int rule = objectSource[i] == Provenance.Source.REGION.ordinal() ? regionRule[objectRef[i]]
+                        : objectRef[i];
+                objectKey[i] = ClassKey.GLOBAL;
+                objectSource[i] = (byte) Provenance.Source.MODEL.ordinal();
+                objectRef[i] = rule;
+            }
+        }
+    }
+
+    private boolean alwaysMapped(long from, long to) {
+        for (String name : ASI2025_ALWAYS_MAPPED) {
+            Region r = kernel.region(name);
+            if (r != null && r.encloses(from, to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String subjectName(int s) {

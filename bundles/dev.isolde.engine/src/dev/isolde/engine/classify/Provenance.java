@@ -6,10 +6,12 @@ import dev.isolde.engine.policy.RuleSpec;
 /**
  * Why an object or region has its class.
  *
- * @param rule the deciding rule (for CONFLICT the first of the conflicting rules; for REGION the region's rule)
+ * @param rule the deciding rule (for CONFLICT the first of the conflicting rules; for REGION the region's rule; for
+ *     MODEL the rule the model overrode, or null)
  * @param region for REGION, the classified region the object lies in
+ * @param reason for MODEL, the fact of the ASI model that decided, else null
  */
-public record Provenance(Source source, RuleSpec rule, String region) {
+public record Provenance(Source source, RuleSpec rule, String region, String reason) {
     /** Where a class came from. */
     public enum Source {
         /** The policy's default class: no rule matched. */
@@ -19,16 +21,24 @@ public record Provenance(Source source, RuleSpec rule, String region) {
         /** A REGION rule matched a region that encloses the object or region, and no rule matched it itself. */
         REGION,
         /** Rules claimed the object for different non-sensitive classes; it is kept sensitive until resolved. */
-        CONFLICT
+        CONFLICT,
+        /** The policy's ASI model decided, whatever the rules say (asi2025 maps the whole kernel image). */
+        MODEL
+    }
+
+    /** A provenance that is not the model's. */
+    public Provenance(Source source, RuleSpec rule, String region) {
+        this(source, rule, region, null);
     }
 
     /** One line for reports: the rule's location and rationale, or the default. */
     public String describe() {
         return switch (source) {
-            case DEFAULT -> "policy default";
+            case DEFAULT -> reason == null ? "policy default" : reason;
             case RULE -> ruleText();
             case REGION -> "inside region " + region + " classified by " + ruleText();
             case CONFLICT -> "conflict, kept sensitive; first claim by " + ruleText();
+            case MODEL -> reason + (rule == null ? "" : "; overrides " + ruleText());
         };
     }
 

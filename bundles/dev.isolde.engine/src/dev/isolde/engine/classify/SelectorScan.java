@@ -20,6 +20,8 @@ final class SelectorScan {
     private static final Set<ObjectKind> SYMBOL_KINDS = EnumSet.of(ObjectKind.STATIC_DATA, ObjectKind.TEXT,
             ObjectKind.RODATA, ObjectKind.BSS, ObjectKind.PERCPU);
     private static final String STACK_SUFFIX = "_stack";
+    /** The {@code memory} selector's name for the page cache. */
+    private static final String PAGE_CACHE = "pagecache";
 
     private final KernelImage kernel;
 
@@ -92,6 +94,22 @@ final class SelectorScan {
                 kernel.forEachOfKind(k, hit);
             }
         }
+        if (matches(rule, PAGE_CACHE)) {
+            kernel.forEachOfKind(ObjectKind.PAGE_ALLOC, i -> {
+                if (isPageCacheSite(kernel.name(i))) {
+                    hit.accept(i);
+                }
+            });
+        }
+    }
+
+    /**
+     * Page-cache folios come from filemap_alloc_folio() and its callers (__filemap_get_folio, page_cache_ra_*,
+     * mm/filemap.c and mm/readahead.c), so a page allocation is page cache when its call site is one of them.
+     */
+    static boolean isPageCacheSite(String site) {
+        return site.startsWith("filemap_") || site.startsWith("__filemap_") || site.startsWith("page_cache_")
+                || site.startsWith("__page_cache_");
     }
 
     private void regions(RuleSpec rule, IntConsumer hit) {

@@ -54,7 +54,7 @@ public final class Explainer {
             provenance = classification.regionProvenance(region);
         } else {
             classKey = ClassKey.of(classification.policy().defaultClass(), null);
-            provenance = new Provenance(Provenance.Source.DEFAULT, null, null);
+            provenance = classification.defaultProvenance();
         }
         List<String> mappedBy = new ArrayList<>();
         for (AsiInstance instance : spaces.instances()) {

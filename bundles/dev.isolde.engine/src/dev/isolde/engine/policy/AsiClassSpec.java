@@ -4,6 +4,7 @@ package dev.isolde.engine.policy;
 import dev.isolde.engine.kernel.ContextKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,5 +62,15 @@ public record AsiClassSpec(String name, ContextKind per, List<String> maps, List
     /** True if this class maps the given target (for REGION: any region). */
     public boolean maps(MapItem.Target target) {
         return mapItems().stream().anyMatch(i -> i.target() == target);
+    }
+
+    /**
+     * True for KPTI written as an ASI class: named {@code KPTI...}, or a per-process class mapping no global memory
+     * (KPTI's user page tables map only user memory and the entry trampolines). The 2024/2025 series turns PTI off
+     * when ASI is on: its {@code userspace} class, which maps all non-sensitive memory, replaces KPTI.
+     */
+    public boolean isKpti() {
+        return name.toUpperCase(Locale.ROOT).startsWith("KPTI")
+                || per == ContextKind.PROCESS && !maps(MapItem.Target.GLOBAL);
     }
 }

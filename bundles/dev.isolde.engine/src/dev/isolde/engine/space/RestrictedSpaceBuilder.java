@@ -9,6 +9,7 @@ import dev.isolde.engine.kernel.Region;
 import dev.isolde.engine.kernel.UnsignedOrder;
 import dev.isolde.engine.policy.AsiClassSpec;
 import dev.isolde.engine.policy.AsiClassSpec.MapItem;
+import dev.isolde.engine.policy.AsiModel;
 import dev.isolde.engine.policy.ContextSpec;
 import dev.isolde.engine.policy.PolicySpec;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.List;
 /**
  * Builds the full kernel address space of a classified kernel and, for each context of the policy, the restricted
  * space of its ASI class: globally non-sensitive ∪ the context's locally non-sensitive ∪ what the class always maps.
+ * Under asi2025 the global part also loses the physmap aliases of vmalloc'd pages ({@link PhysmapAliases}), and KPTI
+ * classes get no instance: PTI is off when ASI is on, the {@code userspace} class replaces it (DESIGN §2b).
  */
 public final class RestrictedSpaceBuilder {
     private final Classification classification;
@@ -68,13 +71,25 @@ public final class RestrictedSpaceBuilder {
                 owned[fill[owner]++] = i;
             }
         }
-        SubSpace global = new SubSpace(full, Arrays.copyOf(globalIndex, globals));
+        IndexedSpace global = new SubSpace(full, Arrays.copyOf(globalIndex, globals));
+        boolean asi2025 = policy.model() == AsiModel.ASI2025;
+        if (asi2025) {
+            AddressSpace aliases = PhysmapAliases.of(kernel).known();
+            if (aliases.intervalCount() > 0) {
+                global = (IndexedSpace) global.difference(aliases);
+            }
+        }
         List<AsiInstance> instances = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (ContextSpec cs : policy.contexts()) {
             AsiClassSpec cls = policy.asiClass(cs.asiClass());
             if (cls == null) {
                 problems.add("context " + cs.name() + " names unknown ASI class " + cs.asiClass());
+                continue;
+            }
+            if (asi2025 && cls.isKpti()) {
+                problems.add("class " + cls.name() + " is KPTI, which is off under asi2025: the userspace class"
+                        + " replaces it; context " + cs.name() + " gets no instance of it");
                 continue;
             }
             if (cls.per() != cs.kind()) {
@@ -98,7 +113,7 @@ public final class RestrictedSpaceBuilder {
         return obj < 0 ? -1 : kernel.ownerContext(obj);
     }
 
-    private AddressSpace instanceSpace(IndexedSpace full, SubSpace global, AsiClassSpec cls, int[] owned,
+    private AddressSpace instanceSpace(IndexedSpace full, IndexedSpace global, AsiClassSpec cls, int[] owned,
             List<String> problems) {
         boolean withGlobal = cls.maps(MapItem.Target.GLOBAL);
         boolean local = cls.maps(MapItem.Target.LOCAL);
