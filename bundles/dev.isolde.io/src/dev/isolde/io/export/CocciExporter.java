@@ -19,10 +19,12 @@ import dev.isolde.model.persist.AtomicFiles;
  * of a classification is defined.
  *
  * <p>Conventions: a static variable declared {@code __read_mostly} gets its ASI twin
- * {@code __asi_not_sensitive_readmostly}, any other gets {@code __asi_not_sensitive}; page allocations and vmalloc
- * callers are selected by the enclosing function's name; vmalloc gets the VM flag on
- * {@code __vmalloc_node_range}'s vm_flags argument. Every name is validated before it is written, so a policy
- * cannot inject SmPL: an invalid name fails the export with an {@link ExportException}.
+ * {@code __asi_not_sensitive_readmostly}, any other gets {@code __asi_not_sensitive}; allocation and vmalloc call
+ * sites are selected by the enclosing function's name (the page, kmalloc and vmalloc families);
+ * the allocator's own kmalloc caches get a comment, since no kmem_cache_create creates them (see
+ * {@link Annotation.Site#KMALLOC_CALL_SITES}). Objects mapped with their whole region or section get nothing. Every
+ * name is validated before it is written, so a policy cannot inject SmPL: an invalid name fails the export with an
+ * {@link ExportException}.
  */
 public final class CocciExporter {
 
