@@ -18,6 +18,7 @@ import dev.isolde.engine.compare.ModelComparison.SideChange;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.policy.ContextSpec;
 import dev.isolde.engine.policy.PolicySpec;
+import dev.isolde.engine.sim.EventSource;
 import dev.isolde.engine.sim.Simulator;
 import dev.isolde.engine.sim.Strategy;
 import dev.isolde.engine.sim.StrategyResult;
@@ -75,11 +76,15 @@ final class CompareCommand implements Command {
 		}
 		Analysis a;
 		Analysis b;
+		PolicyFile fileA;
+		PolicyFile fileB;
 		Scenario scenario = null;
 		String scenarioFile = null;
 		try {
 			PolicyChecker.Result ra = inputs.check(args.get(0), console);
 			PolicyChecker.Result rb = inputs.check(args.get(1), console);
+			fileA = ra.policyFile();
+			fileB = rb.policyFile();
 			PolicySpec sa = inputs.compile(ra, console);
 			PolicySpec sb = inputs.compile(rb, console);
 			Machine machine = inputs.kernel(ra, kernelOption, console);
@@ -88,10 +93,10 @@ final class CompareCommand implements Command {
 			a = Analysis.run(kernel, sa);
 			b = Analysis.run(kernel, sb);
 			if (scenarioName != null) {
-				scenario = scenario(ra.policyFile(), scenarioName);
+				scenario = ScenarioRun.find(ra.policyFile(), scenarioName);
 				scenarioFile = args.get(0);
 				if (scenario == null) {
-					scenario = scenario(rb.policyFile(), scenarioName);
+					scenario = ScenarioRun.find(rb.policyFile(), scenarioName);
 					scenarioFile = args.get(1);
 				}
 				if (scenario == null) {
@@ -108,13 +113,15 @@ final class CompareCommand implements Command {
 		ScenarioRun run = null;
 		if (scenario != null) {
 			try {
-				run = ScenarioRun.of(scenario, console.resolve(scenarioFile), a.classification());
-				Simulator simA = new Simulator(a.classification(), a.spaces(), run.costs(), run.cpus());
-				Simulator simB = new Simulator(b.classification(), b.spaces(), run.costs(), run.cpus());
+				run = ScenarioRun.of(scenario, a.kernel(), console.resolve(scenarioFile).getParent());
+				Simulator simA = run.simulator(a, fileA);
+				Simulator simB = run.simulator(b, fileB);
+				// A's classification draws the workload's accesses, so both policies replay the very same events
+				EventSource events = run.source(a.classification());
 				for (Strategy s : run.strategies()) {
-					strategies.add(new StrategyPair(simA.run(s, run.events()), simB.run(s, run.events())));
+					strategies.add(new StrategyPair(simA.run(s, events), simB.run(s, events)));
 				}
-			} catch (IllegalArgumentException | TraceException e) {
+			} catch (ScenarioRun.BadScenario | IllegalArgumentException | TraceException e) {
 				console.err().println(scenarioFile + ": " + e.getMessage());
 				return BAD_INPUT;
 			}
@@ -129,11 +136,6 @@ final class CompareCommand implements Command {
 
 	/** Both policies' results of one strategy on the same events. */
 	private record StrategyPair(StrategyResult a, StrategyResult b) {
-	}
-
-	private static Scenario scenario(PolicyFile file, String name) {
-		return file.getElements().stream().filter(Scenario.class::isInstance).map(Scenario.class::cast)
-				.filter(s -> name.equals(s.getName())).findFirst().orElse(null);
 	}
 
 	private static PolicySpec withContextsOf(PolicySpec a, PolicySpec b) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.cli;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,40 +10,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.isolde.dsl.isolde.AsiClassDecl;
+import dev.isolde.dsl.isolde.ClassMember;
 import dev.isolde.dsl.isolde.Compare;
 import dev.isolde.dsl.isolde.CostOverride;
 import dev.isolde.dsl.isolde.Costs;
+import dev.isolde.dsl.isolde.Flush;
+import dev.isolde.dsl.isolde.PolicyFile;
+import dev.isolde.dsl.isolde.Run;
 import dev.isolde.dsl.isolde.Scenario;
 import dev.isolde.dsl.isolde.ScenarioMember;
 import dev.isolde.dsl.isolde.Shape;
+import dev.isolde.dsl.isolde.TaintPolicyEntry;
+import dev.isolde.dsl.isolde.Taints;
 import dev.isolde.dsl.isolde.Trace;
 import dev.isolde.dsl.isolde.Workload;
 import dev.isolde.engine.classify.Classification;
+import dev.isolde.engine.kernel.KernelImage;
+import dev.isolde.engine.policy.Hook;
+import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.sim.CostModel;
 import dev.isolde.engine.sim.EventSource;
+import dev.isolde.engine.sim.Simulator;
 import dev.isolde.engine.sim.Strategy;
+import dev.isolde.engine.sim.StrategyResult;
+import dev.isolde.engine.sim.Taint;
+import dev.isolde.engine.sim.TaintPolicy;
 import dev.isolde.engine.sim.TraceException;
 import dev.isolde.engine.sim.TraceReader;
+import dev.isolde.io.engine.Analysis;
 
 /**
- * What a scenario of a policy file asks the simulator to run: CPUs, the event source (trace file or named workload),
- * the strategies and the cost model. The events are made once, so two policies can replay exactly the same ones.
+ * A scenario of a policy file read into what the simulator needs: cores and SMT threads, the trace file or named
+ * workload, the contexts' CPU placement ({@code run … on cpu}), the strategies and the cost overrides. One reading
+ * for {@code simulate}, {@code compare} and the HTML report, so all three run the same thing.
+ *
+ * @param runs contexts (kernel context indices) per CPU, or null to spread them over the CPUs
  */
-record ScenarioRun(String name, String label, int cores, int smt, EventSource events, List<Strategy> strategies,
-		CostModel costs) {
+record ScenarioRun(String name, int cores, int smt, String workload, long events, long seed, Path trace, int[][] runs,
+		List<Strategy> strategies, Map<String, Long> costs) {
 
-	/** Logical CPUs. */
-	int cpus() {
-		return cores * smt;
+	/** A scenario that cannot run, with the reason. */
+	static final class BadScenario extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		BadScenario(String message) {
+			super(message);
+		}
+	}
+
+	/** The scenario named {@code name} of {@code file}, or its first one if name is null; null if there is none. */
+	static Scenario find(PolicyFile file, String name) {
+		return file.getElements().stream().filter(Scenario.class::isInstance).map(Scenario.class::cast)
+				.filter(s -> name == null || name.equals(s.getName())).findFirst().orElse(null);
 	}
 
 	/**
-	 * Reads {@code scenario} of {@code policyFile}; a named workload draws its accesses from {@code classification}.
-	 *
-	 * @throws IllegalArgumentException for an unknown workload
+	 * Reads {@code scenario} (null: the defaults, for a trace given on the command line); a trace path is relative to
+	 * {@code dir}, contexts are looked up in {@code kernel}.
 	 */
-	static ScenarioRun of(Scenario scenario, Path policyFile, Classification classification) {
-		int cores = 1;
+	static ScenarioRun of(Scenario scenario, KernelImage kernel, Path dir) throws BadScenario {
+		String name = scenario == null ? "trace" : scenario.getName();
+		int cores = 2;
 		int smt = 2;
 		String workload = "vmexit-storm";
 		long events = 100_000;
@@ -50,7 +79,8 @@ record ScenarioRun(String name, String label, int cores, int smt, EventSource ev
 		Path trace = null;
 		List<Strategy> strategies = new ArrayList<>();
 		Map<String, Long> costs = new LinkedHashMap<>();
-		for (ScenarioMember m : scenario.getMembers()) {
+		List<Run> runs = new ArrayList<>();
+		for (ScenarioMember m : scenario == null ? List.<ScenarioMember>of() : scenario.getMembers()) {
 			if (m instanceof Shape s) {
 				cores = s.getCores();
 				smt = s.getSmt() == 0 ? 1 : s.getSmt();
@@ -59,38 +89,167 @@ record ScenarioRun(String name, String label, int cores, int smt, EventSource ev
 				events = w.getEvents() > 0 ? w.getEvents() : events;
 				seed = w.getSeed();
 			} else if (m instanceof Trace t) {
-				trace = policyFile.getParent().resolve(t.getPath()).normalize();
+				trace = dir.resolve(t.getPath()).normalize();
 			} else if (m instanceof Compare c) {
 				c.getStrategies().forEach(s -> strategies.add(Strategy.valueOf(s.name())));
 			} else if (m instanceof Costs cs) {
 				for (CostOverride o : cs.getCosts()) {
 					costs.put(costItem(o.getItem().getLiteral()), (long) o.getCycles());
 				}
+			} else if (m instanceof Run r) {
+				runs.add(r);
 			}
 		}
 		if (strategies.isEmpty()) {
 			strategies.addAll(List.of(Strategy.values()));
 		}
-		CostModel model = CostModel.defaults().with(costs);
-		if (trace != null) {
-			Path file = trace;
-			EventSource source = sink -> {
-				try (Reader in = Files.newBufferedReader(file)) {
-					new TraceReader(classification.kernel(), file.toString()).read(in, sink);
-				} catch (java.io.IOException e) {
-					throw new TraceException(file.toString(), 0, 0, e.getMessage());
+		if (cores < 1 || smt < 1 || smt > 2) {
+			throw new BadScenario("scenario " + name + ": needs cores >= 1 and smt 1 or 2");
+		}
+		if (trace == null && !dev.isolde.engine.sim.Workload.NAMES.contains(workload)) {
+			throw new BadScenario("unknown workload " + workload + "; known: " + dev.isolde.engine.sim.Workload.NAMES);
+		}
+		try {
+			CostModel.defaults().with(costs);
+		} catch (IllegalArgumentException e) {
+			throw new BadScenario("scenario " + name + ": " + e.getMessage());
+		}
+		int[][] placement = runs.isEmpty() ? null : placement(name, runs, kernel, cores, smt);
+		return new ScenarioRun(name, cores, smt, workload, events, seed, trace, placement, List.copyOf(strategies),
+				Map.copyOf(costs));
+	}
+
+	private static int[][] placement(String name, List<Run> runs, KernelImage kernel, int cores, int smt)
+			throws BadScenario {
+		int cpus = cores * smt;
+		List<List<Integer>> byCpu = new ArrayList<>();
+		for (int c = 0; c < cpus; c++) {
+			byCpu.add(new ArrayList<>());
+		}
+		for (Run r : runs) {
+			String ctx = r.getContext() == null ? null : r.getContext().getName();
+			int index = ctx == null ? -1 : kernel.contextIndex(ctx);
+			if (index < 0) {
+				throw new BadScenario("scenario " + name + ": run " + ctx + ": not a context of the kernel model");
+			}
+			for (int cpu : r.getCpus()) {
+				if (cpu < 0 || cpu >= cpus) {
+					throw new BadScenario("scenario " + name + ": run " + ctx + " on cpu " + cpu + ": the scenario has CPUs 0-"
+							+ (cpus - 1) + " (cores " + cores + " smt " + smt + ")");
 				}
-			};
-			return new ScenarioRun(scenario.getName(), "trace " + file.getFileName(), cores, smt, source, strategies,
-					model);
+				byCpu.get(cpu).add(index);
+			}
 		}
-		if (!dev.isolde.engine.sim.Workload.NAMES.contains(workload)) {
-			throw new IllegalArgumentException("unknown workload " + workload + "; known: "
-					+ dev.isolde.engine.sim.Workload.NAMES);
+		int[][] placement = new int[cpus][];
+		for (int c = 0; c < cpus; c++) {
+			placement[c] = byCpu.get(c).stream().mapToInt(Integer::intValue).toArray();
 		}
-		EventSource source = new dev.isolde.engine.sim.Workload(workload, classification, cores * smt, events, seed);
-		return new ScenarioRun(scenario.getName(), "workload " + workload + " (" + events + " events, seed " + seed + ")",
-				cores, smt, source, strategies, model);
+		return placement;
+	}
+
+	/** Logical CPUs. */
+	int cpus() {
+		return cores * smt;
+	}
+
+	/** The cost model: the defaults with the scenario's overrides. */
+	CostModel costModel() {
+		return CostModel.defaults().with(costs);
+	}
+
+	/** What the events come from, for reports. */
+	String label() {
+		return trace != null ? "trace " + trace.getFileName()
+				: "workload " + workload + " (" + events + " events, seed " + seed + ")";
+	}
+
+	/**
+	 * The events: the trace file, streamed, or the named workload drawing its accesses from {@code classification}
+	 * (so two policies replay exactly the same events when given the same classification).
+	 */
+	EventSource source(Classification classification) {
+		if (trace == null) {
+			return new dev.isolde.engine.sim.Workload(workload, classification, cpus(), events, seed, runs);
+		}
+		Path file = trace;
+		KernelImage kernel = classification.kernel();
+		return sink -> {
+			try (Reader in = Files.newBufferedReader(file)) {
+				new TraceReader(kernel, file.toString()).read(in, sink);
+			} catch (IOException e) {
+				throw new TraceException(file.toString(), 0, 0, e.getMessage());
+			}
+		};
+	}
+
+	/** A simulator of {@code analysis} with this scenario's costs and the taint policies {@code file} declares. */
+	Simulator simulator(Analysis analysis, PolicyFile file) {
+		return new Simulator(analysis.classification(), analysis.spaces(), costModel(), cpus(),
+				taintPolicies(file, analysis.policy()));
+	}
+
+	/** Runs the events under each strategy on {@code analysis}. */
+	List<StrategyResult> run(Analysis analysis, PolicyFile file) throws TraceException {
+		Simulator simulator = simulator(analysis, file);
+		EventSource source = source(analysis.classification());
+		List<StrategyResult> results = new ArrayList<>();
+		for (Strategy s : strategies) {
+			results.add(simulator.run(s, source));
+		}
+		return results;
+	}
+
+	/**
+	 * The taint policies the policy's ASI classes declare ({@code taints} is what the class sets; {@code policy
+	 * prevent_control/protect_data/set}; {@code flush data|control with ...}); undeclared parts keep the 2025
+	 * series' defaults for the class's context kind.
+	 */
+	static Map<String, TaintPolicy> taintPolicies(PolicyFile file, PolicySpec spec) {
+		Map<String, TaintPolicy> out = new LinkedHashMap<>();
+		for (var e : file.getElements()) {
+			if (!(e instanceof AsiClassDecl cls)) {
+				continue;
+			}
+			var compiled = spec.asiClass(cls.getName());
+			if (compiled == null) {
+				continue;
+			}
+			TaintPolicy base = TaintPolicy.of(compiled.per());
+			int prevent = base.preventControl();
+			int protect = base.protectData();
+			int set = base.set();
+			List<Hook> control = base.controlFlush();
+			List<Hook> data = base.dataFlush();
+			boolean declared = false;
+			for (ClassMember m : cls.getMembers()) {
+				if (m instanceof Taints t) {
+					set = Taint.bits(t.getTaints().stream().map(x -> x.getLiteral()).toList());
+					declared = true;
+				} else if (m instanceof dev.isolde.dsl.isolde.TaintPolicy p) {
+					for (TaintPolicyEntry entry : p.getEntries()) {
+						int bits = Taint.bits(entry.getTaints().stream().map(x -> x.getLiteral()).toList());
+						switch (entry.getKind()) {
+						case PREVENT_CONTROL -> prevent = bits;
+						case PROTECT_DATA -> protect = bits;
+						case SET -> set = bits;
+						}
+					}
+					declared = true;
+				} else if (m instanceof Flush f) {
+					List<Hook> hooks = f.getHooks().stream().map(h -> Hook.valueOf(h.name())).toList();
+					if (f.getWhat().getLiteral().equals("data")) {
+						data = hooks;
+					} else {
+						control = hooks;
+					}
+					declared = true;
+				}
+			}
+			if (declared) {
+				out.put(cls.getName(), new TaintPolicy(prevent, protect, set, control, data));
+			}
+		}
+		return out;
 	}
 
 	/** The DSL's cost items, named as the simulator's cost model names them. */

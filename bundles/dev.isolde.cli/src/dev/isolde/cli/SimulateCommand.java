@@ -82,11 +82,6 @@ final class SimulateCommand implements Command {
 				+ "Trace format and output fields: docs/trace-format.md.";
 	}
 
-	/** The scenario as the simulator needs it. */
-	private record Setup(int cores, int smt, String workload, long events, long seed, Path trace, int[][] runs,
-			List<Strategy> strategies, Map<String, Long> costs) {
-	}
-
 	@Override
 	public int run(List<String> argList, Console console) throws Exception {
 		List<String> args = new ArrayList<>(argList);
@@ -131,28 +126,17 @@ final class SimulateCommand implements Command {
 			return r.exit;
 		}
 		KernelImage kernel = analysis.kernel();
-		Setup setup;
+		ScenarioRun setup;
 		try {
-			setup = setup(scenario, kernel, console.resolve(args.get(0)).getParent());
-		} catch (IllegalArgumentException e) {
+			setup = ScenarioRun.of(scenario, kernel, console.resolve(args.get(0)).getParent());
+		} catch (ScenarioRun.BadScenario e) {
 			console.err().println(args.get(0) + ": " + e.getMessage());
 			return BAD_INPUT;
 		}
-		int cpus = setup.cores() * setup.smt();
-		CostModel model;
-		try {
-			model = CostModel.defaults().with(setup.costs());
-		} catch (IllegalArgumentException e) {
-			console.err().println(args.get(0) + ": " + e.getMessage());
-			return BAD_INPUT;
-		}
-		Simulator simulator = new Simulator(analysis.classification(), analysis.spaces(), model, cpus,
-				taintPolicies(result, analysis.policy()));
+		Simulator simulator = setup.simulator(analysis, result.policyFile());
 		EventSource source;
 		String label;
-		String traceArg = traceOption;
-		Path trace = traceOption != null && !traceOption.equals("-") ? console.resolve(traceOption) : setup.trace();
-		if (traceArg != null && traceArg.equals("-")) {
+		if (traceOption != null && traceOption.equals("-")) {
 			// standard input can be read once: run the first strategy only when several would need a replay
 			source = sink -> new TraceReader(kernel, "<stdin>")
 					.read(new InputStreamReader(console.in(), StandardCharsets.UTF_8), sink);
@@ -161,29 +145,17 @@ final class SimulateCommand implements Command {
 				console.err().println("--trace - reads standard input once: give a file to compare strategies");
 				return BAD_INPUT;
 			}
-		} else if (trace != null) {
-			Path file = trace;
-			if (!Files.isReadable(file)) {
-				console.err().println(file + ": cannot read the trace");
-				return BAD_INPUT;
-			}
-			source = sink -> {
-				try (Reader in = Files.newBufferedReader(file)) {
-					new TraceReader(kernel, file.toString()).read(in, sink);
-				} catch (java.io.IOException e) {
-					throw new TraceException(file.toString(), 0, 0, e.getMessage());
-				}
-			};
-			label = "trace " + file.getFileName();
 		} else {
-			if (!dev.isolde.engine.sim.Workload.NAMES.contains(setup.workload())) {
-				console.err().println(args.get(0) + ": unknown workload " + setup.workload() + "; known: "
-						+ dev.isolde.engine.sim.Workload.NAMES);
+			if (traceOption != null) {
+				setup = new ScenarioRun(setup.name(), setup.cores(), setup.smt(), setup.workload(), setup.events(),
+						setup.seed(), console.resolve(traceOption), setup.runs(), setup.strategies(), setup.costs());
+			}
+			if (setup.trace() != null && !Files.isReadable(setup.trace())) {
+				console.err().println(setup.trace() + ": cannot read the trace");
 				return BAD_INPUT;
 			}
-			source = new dev.isolde.engine.sim.Workload(setup.workload(), analysis.classification(), cpus,
-					setup.events(), setup.seed(), setup.runs());
-			label = "workload " + setup.workload() + " (" + setup.events() + " events, seed " + setup.seed() + ")";
+			source = setup.source(analysis.classification());
+			label = setup.label();
 		}
 		List<StrategyResult> results = new ArrayList<>();
 		Suggestions suggestions = null;
@@ -214,138 +186,7 @@ final class SimulateCommand implements Command {
 		return OK;
 	}
 
-	/** The scenario's shape, input, CPU placement, strategies and cost overrides; defaults without a scenario. */
-	private static Setup setup(Scenario scenario, KernelImage kernel, Path dir) {
-		int cores = 2;
-		int smt = 2;
-		String workload = "vmexit-storm";
-		long events = 100_000;
-		long seed = 1;
-		Path trace = null;
-		List<Strategy> strategies = new ArrayList<>();
-		Map<String, Long> costs = new LinkedHashMap<>();
-		List<Run> runs = new ArrayList<>();
-		for (ScenarioMember m : scenario == null ? List.<ScenarioMember>of() : scenario.getMembers()) {
-			if (m instanceof Shape s) {
-				cores = s.getCores();
-				smt = s.getSmt() == 0 ? 1 : s.getSmt();
-			} else if (m instanceof Workload w) {
-				workload = w.getName();
-				events = w.getEvents() > 0 ? w.getEvents() : events;
-				seed = w.getSeed();
-			} else if (m instanceof Trace t) {
-				trace = dir.resolve(t.getPath()).normalize();
-			} else if (m instanceof Compare c) {
-				c.getStrategies().forEach(s -> strategies.add(Strategy.valueOf(s.name())));
-			} else if (m instanceof Costs cs) {
-				for (CostOverride o : cs.getCosts()) {
-					costs.put(costItem(o.getItem().getLiteral()), (long) o.getCycles());
-				}
-			} else if (m instanceof Run r) {
-				runs.add(r);
-			}
-		}
-		if (strategies.isEmpty()) {
-			strategies.addAll(List.of(Strategy.values()));
-		}
-		if (cores < 1 || smt < 1 || smt > 2) {
-			throw new IllegalArgumentException("scenario " + scenario.getName() + ": needs cores >= 1 and smt 1 or 2");
-		}
-		int cpus = cores * smt;
-		int[][] placement = null;
-		if (!runs.isEmpty()) {
-			List<List<Integer>> byCpu = new ArrayList<>();
-			for (int c = 0; c < cpus; c++) {
-				byCpu.add(new ArrayList<>());
-			}
-			for (Run r : runs) {
-				String ctx = r.getContext() == null ? null : r.getContext().getName();
-				int index = ctx == null ? -1 : kernel.contextIndex(ctx);
-				if (index < 0) {
-					throw new IllegalArgumentException("scenario " + scenario.getName() + ": run " + ctx
-							+ ": not a context of the kernel model");
-				}
-				for (int cpu : r.getCpus()) {
-					if (cpu < 0 || cpu >= cpus) {
-						throw new IllegalArgumentException("scenario " + scenario.getName() + ": run " + ctx + " on cpu "
-								+ cpu + ": the scenario has CPUs 0-" + (cpus - 1) + " (cores " + cores + " smt " + smt
-								+ ")");
-					}
-					byCpu.get(cpu).add(index);
-				}
-			}
-			placement = new int[cpus][];
-			for (int c = 0; c < cpus; c++) {
-				placement[c] = byCpu.get(c).stream().mapToInt(Integer::intValue).toArray();
-			}
-		}
-		return new Setup(cores, smt, workload, events, seed, trace, placement, strategies, costs);
-	}
-
-	/**
-	 * The taint policies the policy's ASI classes declare ({@code taints} is what the class sets; {@code policy
-	 * prevent_control/protect_data/set}; {@code flush data|control with ...}); undeclared parts keep the 2025
-	 * series' defaults for the class's context kind.
-	 */
-	private static Map<String, TaintPolicy> taintPolicies(PolicyChecker.Result result, PolicySpec spec) {
-		Map<String, TaintPolicy> out = new LinkedHashMap<>();
-		for (var e : result.policyFile().getElements()) {
-			if (!(e instanceof AsiClassDecl cls)) {
-				continue;
-			}
-			var compiled = spec.asiClass(cls.getName());
-			if (compiled == null) {
-				continue;
-			}
-			TaintPolicy base = TaintPolicy.of(compiled.per());
-			int prevent = base.preventControl();
-			int protect = base.protectData();
-			int set = base.set();
-			List<Hook> control = base.controlFlush();
-			List<Hook> data = base.dataFlush();
-			boolean declared = false;
-			for (ClassMember m : cls.getMembers()) {
-				if (m instanceof Taints t) {
-					set = Taint.bits(t.getTaints().stream().map(x -> x.getLiteral()).toList());
-					declared = true;
-				} else if (m instanceof dev.isolde.dsl.isolde.TaintPolicy p) {
-					for (TaintPolicyEntry entry : p.getEntries()) {
-						int bits = Taint.bits(entry.getTaints().stream().map(x -> x.getLiteral()).toList());
-						switch (entry.getKind()) {
-						case PREVENT_CONTROL -> prevent = bits;
-						case PROTECT_DATA -> protect = bits;
-						case SET -> set = bits;
-						}
-					}
-					declared = true;
-				} else if (m instanceof Flush f) {
-					List<Hook> hooks = f.getHooks().stream().map(h -> Hook.valueOf(h.name())).toList();
-					if (f.getWhat().getLiteral().equals("data")) {
-						data = hooks;
-					} else {
-						control = hooks;
-					}
-					declared = true;
-				}
-			}
-			if (declared) {
-				out.put(cls.getName(), new TaintPolicy(prevent, protect, set, control, data));
-			}
-		}
-		return out;
-	}
-
-	/** The DSL's cost items, named as the simulator's cost model names them. */
-	private static String costItem(String dsl) {
-		return switch (dsl) {
-		case "mds_clear" -> "verw";
-		case "sibling_stun" -> "ipi";
-		case "sibling_unstun" -> "unstun";
-		default -> dsl;
-		};
-	}
-
-	private static String runsText(Setup setup, KernelImage kernel) {
+	private static String runsText(ScenarioRun setup, KernelImage kernel) {
 		if (setup.runs() == null) {
 			return "contexts spread over all CPUs";
 		}
@@ -360,7 +201,7 @@ final class SimulateCommand implements Command {
 		return String.join("; ", parts);
 	}
 
-	private static void text(PrintStream out, String scenario, String label, Setup setup, String runs,
+	private static void text(PrintStream out, String scenario, String label, ScenarioRun setup, String runs,
 			List<StrategyResult> results, Suggestions suggestions, StrategyResult measured) {
 		String model = results.isEmpty() ? "" : " under model " + results.get(0).model();
 		out.printf("scenario %s: %s on %d cores x %d threads%s%n  %s%n%n", scenario, label, setup.cores(), setup.smt(),
@@ -416,7 +257,7 @@ final class SimulateCommand implements Command {
 		}
 	}
 
-	private static String json(String scenario, String label, Setup setup, String runs, List<StrategyResult> results,
+	private static String json(String scenario, String label, ScenarioRun setup, String runs, List<StrategyResult> results,
 			Suggestions suggestions, StrategyResult measured) {
 		JsonWriter w = new JsonWriter().beginObject().name("scenario").value(scenario).name("input").value(label)
 				.name("cores").value(setup.cores()).name("threadsPerCore").value(setup.smt()).name("placement")

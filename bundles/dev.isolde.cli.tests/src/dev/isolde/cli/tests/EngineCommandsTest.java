@@ -119,7 +119,7 @@ class EngineCommandsTest {
 				"out.cocci");
 		assertEquals(0, cocci.exit(), cocci.err());
 		String patch = Files.readString(dir.resolve("out.cocci"));
-		assertTrue(patch.contains("@@"), patch);
+		assertTrue(patch.contains("// ASI annotations for policy kvm_host"), patch);
 		CliRun json = run("export", "kvm-host.asi", "--to", "json");
 		assertEquals(0, json.exit(), json.err());
 		assertTrue(json.out().startsWith("["), json.out());

@@ -45,13 +45,20 @@ class CocciExporterTest {
 		b.addObject("cpu_number", ObjectKind.PERCPU, DATA + 0x1000, 4, ".data..percpu", null, -1, -1);
 		b.addOwnedObject("kvm_vcpu", ObjectKind.SLAB_CACHE, 0xffff888000100000L, 0x1000, vm);
 		b.addObject("alloc_vmcs_page", ObjectKind.PAGE_ALLOC, 0xffff888000200000L, 0x1000);
+		b.addObject("vmx_alloc_state", ObjectKind.PAGE_ALLOC, 0xffff888000300000L, 0x1000);
+		b.addObject("kmalloc-64", ObjectKind.SLAB_CACHE, 0xffff888000400000L, 0x1000);
 		b.addObject("bpf_prog_alloc", ObjectKind.VMALLOC, 0xffffc90000010000L, 0x2000);
+		b.addObject("bpf_jit_alloc_exec", ObjectKind.VMALLOC, 0xffffc90000020000L, 0x2000);
+		b.addOwnedObject("kvm_vcpu_pages", ObjectKind.VMALLOC, 0xffffc90000030000L, 0x2000, vm);
 		MemoryClass g = MemoryClass.GLOBAL_NONSENSITIVE;
 		List<RuleSpec> rules = List.of(rule("statics", 3, g, null, SelectorKind.SYMBOL, "jiffies_64", "x", staticName),
 				rule("percpu", 4, g, null, SelectorKind.PERCPU, "cpu_number"),
 				rule("vcpu", 5, MemoryClass.LOCAL_NONSENSITIVE, ContextKind.VM, SelectorKind.SLAB, "kvm_vcpu"),
-				rule("pages", 6, g, null, SelectorKind.ALLOC, "alloc_vmcs_page"),
-				rule("bpf", 7, g, null, SelectorKind.VMALLOC, "bpf_prog_alloc"));
+				rule("pages", 6, g, null, SelectorKind.ALLOC, "alloc_vmcs_page", "vmx_alloc_state"),
+				rule("bpf", 7, g, null, SelectorKind.VMALLOC, "bpf_prog_alloc", "bpf_jit_alloc_exec"),
+				rule("vcpu_pages", 8, MemoryClass.LOCAL_NONSENSITIVE, ContextKind.VM, SelectorKind.VMALLOC,
+						"kvm_vcpu_pages"),
+				rule("kmalloc", 9, g, null, SelectorKind.SLAB, "kmalloc-64"));
 		PolicySpec policy = new PolicySpec("kvm_host", "kvm.isolde", AsiModel.RFC2022, 4, MemoryClass.SENSITIVE, rules,
 				List.of(new AsiClassSpec("KVM", ContextKind.VM, List.of(), List.of(), List.of(), Map.of(), null)),
 				List.of(new ContextSpec("vm1", ContextKind.VM, "KVM")));
@@ -82,6 +89,34 @@ class CocciExporterTest {
 		assertEquals(0, p.exitValue(), () -> "spatch failed: " + read(dir.resolve("spatch.log")));
 		assertEquals(read(Path.of("resources", "cocci", "asi.expected.c")), read(out),
 				() -> "semantic patch:\n" + read(cocci));
+	}
+
+	@Test
+	void kmallocCachesAreExplainedAndServedThroughTheNamedCallSites() throws Exception {
+		String patch = new CocciExporter().toSmpl(classify("unused_bss"));
+		assertTrue(patch.contains("// kmalloc caches made non-sensitive (__GFP_GLOBAL_NONSENSITIVE): kmalloc-64\n"), patch);
+		assertTrue(patch.contains("get it below: alloc_vmcs_page, vmx_alloc_state"), patch);
+		assertFalse(patch.contains("\"kmalloc-64\""), "no kmem_cache_create rule for an allocator cache:\n" + patch);
+		assertEquals(null, CocciExporter.kmallocWithoutCallSites(classify("unused_bss")));
+	}
+
+	@Test
+	void kmallocCachesWithoutNamedCallSitesGetACommentAndANote() throws Exception {
+		KernelImage.Builder b = KernelImage.builder();
+		b.addObject("kmalloc-64", ObjectKind.SLAB_CACHE, 0xffff888000400000L, 0x1000);
+		b.addObject("kmalloc-cg-1k", ObjectKind.SLAB_CACHE, 0xffff888000500000L, 0x1000);
+		b.addObject("kmalloc_buckets", ObjectKind.SLAB_CACHE, 0xffff888000600000L, 0x1000);
+		PolicySpec policy = new PolicySpec("p", "p.isolde", AsiModel.RFC2022, 4, MemoryClass.SENSITIVE,
+				List.of(rule("k", 2, MemoryClass.GLOBAL_NONSENSITIVE, null, SelectorKind.SLAB, "kmalloc-64",
+						"kmalloc-cg-1k", "kmalloc_buckets")),
+				List.of(), List.of());
+		Classification c = new Classifier(b.build()).classify(policy);
+		String patch = new CocciExporter().toSmpl(c);
+		assertTrue(patch.contains("): kmalloc-64, kmalloc-cg-1k\n"), patch);
+		assertTrue(patch.contains("The policy names no call sites"), patch);
+		// kmalloc_buckets is an ordinary cache made by kmem_cache_create
+		assertTrue(patch.contains("kmem_cache_create(\"kmalloc_buckets\""), patch);
+		assertTrue(CocciExporter.kmallocWithoutCallSites(c).startsWith("2 kmalloc caches"));
 	}
 
 	@Test

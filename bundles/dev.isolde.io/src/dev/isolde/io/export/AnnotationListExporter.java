@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import dev.isolde.engine.classify.Classification;
-import dev.isolde.engine.classify.Provenance;
-import dev.isolde.engine.kernel.KernelImage;
-import dev.isolde.engine.policy.MemoryClass;
+import dev.isolde.io.json.JsonWriter;
 import dev.isolde.model.persist.AtomicFiles;
 
-/** Writes one row per non-sensitive object (name, kind, class, owner kind, rule, rationale, annotation) as CSV or JSON. */
+/**
+ * Writes one row per non-sensitive object (name, kind, class, owner kind, rule, rationale, annotation, site) as CSV or
+ * JSON; the JSON form is described by docs/annotation-list.schema.json.
+ */
 public final class AnnotationListExporter {
 
 	/** The output formats of {@code isolde export --to}. */
@@ -19,7 +20,9 @@ public final class AnnotationListExporter {
 		CSV, JSON
 	}
 
-	private static final String[] COLUMNS = { "name", "kind", "class", "owner", "rule", "rationale", "annotation" };
+	/** The column names, in order; also the JSON member names. */
+	public static final String[] COLUMNS = { "name", "kind", "class", "owner", "rule", "rationale", "annotation",
+			"site" };
 
 	/** Writes the list for {@code c} in {@code format} to {@code file}, atomically. */
 	public void export(Classification c, Format format, Path file) throws IOException {
@@ -35,17 +38,8 @@ public final class AnnotationListExporter {
 			b.append("[");
 		}
 		boolean first = true;
-		KernelImage k = c.kernel();
-		for (int i = 0; i < k.objectCount(); i++) {
-			MemoryClass mc = c.memoryClass(i);
-			if (mc == MemoryClass.SENSITIVE) {
-				continue;
-			}
-			Provenance p = c.provenance(i);
-			int owner = k.ownerContext(i);
-			String[] row = { k.name(i), k.kind(i).name(), mc.name(), owner < 0 ? null : k.context(owner).kind().name(),
-					p.rule() == null ? null : p.rule().loc().file() + ":" + p.rule().loc().line(),
-					p.rule() == null ? null : p.rule().rationale(), annotation(k, i, mc) };
+		for (Annotation a : Annotation.listOf(c)) {
+			String[] row = cells(a);
 			if (format == Format.CSV) {
 				for (int col = 0; col < row.length; col++) {
 					b.append(col == 0 ? "" : ",").append(csv(row[col]));
@@ -66,19 +60,10 @@ public final class AnnotationListExporter {
 		return b.toString();
 	}
 
-	/** The RFC annotation (DESIGN §8) for object {@code i}, or null when the RFC has none for its kind. */
-	static String annotation(KernelImage k, int i, MemoryClass mc) {
-		boolean g = mc == MemoryClass.GLOBAL_NONSENSITIVE;
-		return switch (k.kind(i)) {
-		// A symbol in .data..read_mostly was declared __read_mostly; the RFC's twin keeps that placement.
-		case STATIC_DATA, BSS, RODATA -> ".data..read_mostly".equals(k.section(i)) ? "__asi_not_sensitive_readmostly"
-				: "__asi_not_sensitive";
-		case PERCPU -> "DEFINE_PER_CPU_ASI_NOT_SENSITIVE";
-		case SLAB_CACHE -> g ? "SLAB_GLOBAL_NONSENSITIVE" : "SLAB_LOCAL_NONSENSITIVE";
-		case PAGE_ALLOC -> g ? "__GFP_GLOBAL_NONSENSITIVE" : "__GFP_LOCAL_NONSENSITIVE";
-		case VMALLOC -> g ? "VM_GLOBAL_NONSENSITIVE" : "VM_LOCAL_NONSENSITIVE";
-		default -> null;
-		};
+	/** The cells of one row, in {@link #COLUMNS} order; null for an absent value. */
+	public static String[] cells(Annotation a) {
+		return new String[] { a.name(), a.kind().name(), a.memoryClass().name(),
+				a.owner() == null ? null : a.owner().name(), a.rule(), a.rationale(), a.annotation(), a.site().label() };
 	}
 
 	/** RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled. */
@@ -92,6 +77,6 @@ public final class AnnotationListExporter {
 
 	/** A JSON string literal (RFC 8259), or null. */
 	static String json(String s) {
-		return dev.isolde.io.json.JsonWriter.quote(s);
+		return JsonWriter.quote(s);
 	}
 }

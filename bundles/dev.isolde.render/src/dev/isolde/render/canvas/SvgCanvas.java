@@ -43,7 +43,7 @@ public final class SvgCanvas implements Canvas {
 	}
 
 	/** Escapes text for XML: names come from kernels and policies, never trusted as markup. */
-	static String escape(String s) {
+	public static String escape(String s) {
 		StringBuilder b = new StringBuilder(s.length());
 		for (char c : s.toCharArray()) {
 			switch (c) {
