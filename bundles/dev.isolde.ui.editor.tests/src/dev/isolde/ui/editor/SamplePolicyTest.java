@@ -124,6 +124,23 @@ class SamplePolicyTest {
 		assertTrue(doc.get().contains(CLASS_REFERENCE + "x\n"), "one undo takes the fix back");
 	}
 
+	@Test
+	void theProblemsViewsQuickFixEditsTheEditorsDocument() throws Exception {
+		IDocument doc = editor.document();
+		int end = doc.get().indexOf(CLASS_REFERENCE) + CLASS_REFERENCE.length();
+		doc.replace(end - "KVM".length(), "KVM".length(), "KMV");
+		assertTrue(waitUntil(() -> errors().length == 1, 15_000), "an error marker for KMV");
+		IMarker marker = errors()[0];
+		assertTrue(IDE.getMarkerHelpRegistry().hasResolutions(marker));
+		List<String> labels = Arrays.stream(IDE.getMarkerHelpRegistry().getResolutions(marker))
+				.map(r -> r.getLabel()).toList();
+		assertEquals(List.of("Change to 'KVM'", "Declare asi class KMV per vm"), labels);
+		IDE.getMarkerHelpRegistry().getResolutions(marker)[0].run(marker);
+		assertTrue(doc.get().contains(CLASS_REFERENCE + "\n"), doc.get());
+		assertTrue(editor.isDirty(), "fixed in the editor, saved when the user saves");
+		assertTrue(waitUntil(() -> errors().length == 0, 15_000), () -> "fixed: " + Arrays.toString(errors()));
+	}
+
 	/** The Problems view's tree is the window's only tree that lists marker messages. */
 	private static org.eclipse.swt.widgets.Control problemsControl(IViewPart view) {
 		return view.getSite().getShell();
