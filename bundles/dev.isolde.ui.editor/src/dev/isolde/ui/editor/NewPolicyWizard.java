@@ -115,13 +115,20 @@ public final class NewPolicyWizard extends Wizard implements INewWizard {
 			return model == null || model.getSelectionIndex() <= 0 ? AsiModel.RFC2022 : AsiModel.ASI2025;
 		}
 
-		/** The chosen kernel model, relative to the policy's folder, or null. */
+		/**
+		 * The chosen kernel model relative to the policy's folder on disk (projects may live anywhere, so
+		 * workspace paths do not say where the file is from the policy), absolute when not relatable; or null.
+		 */
 		String kernelPath() {
 			int i = kernel == null ? 0 : kernel.getSelectionIndex();
-			if (i <= 0 || getContainerFullPath() == null) {
+			IPath model = i <= 0 ? null : kernels.get(i - 1).getLocation();
+			if (model == null) {
 				return null;
 			}
-			return kernels.get(i - 1).getFullPath().makeRelativeTo(getContainerFullPath()).toString();
+			IResource container = getContainerFullPath() == null ? null
+					: ResourcesPlugin.getWorkspace().getRoot().findMember(getContainerFullPath());
+			IPath folder = container == null ? null : container.getLocation();
+			return folder == null ? model.toString() : model.makeRelativeTo(folder).toString();
 		}
 
 		@Override

@@ -70,8 +70,12 @@ public final class KernelImportJob extends Job {
 	protected IStatus run(IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, "Importing this machine's kernel", 10);
 		progress.subTask("Reading /proc/kallsyms, /proc/iomem, /proc/slabinfo, /proc/vmallocinfo, ptdump, CPU vulnerabilities");
-		CompletableFuture<ThisMachineImport> reading = CompletableFuture.supplyAsync(this::read,
-				r -> new Thread(r, "isolde-kernel-import").start());
+		CompletableFuture<ThisMachineImport> reading = CompletableFuture.supplyAsync(this::read, r -> {
+			// a cancelled import's reader finishes on its own and its result is dropped; it never delays exit
+			Thread t = new Thread(r, "isolde-kernel-import");
+			t.setDaemon(true);
+			t.start();
+		});
 		ThisMachineImport read;
 		try {
 			read = await(reading, progress);
