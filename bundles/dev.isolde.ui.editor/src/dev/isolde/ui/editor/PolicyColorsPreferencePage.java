@@ -14,8 +14,7 @@ public final class PolicyColorsPreferencePage extends FieldEditorPreferencePage 
 
 	public PolicyColorsPreferencePage() {
 		super(GRID);
-		setDescription("Colours of the policy editor's syntax classes; memory-class words default to the map's "
-				+ "non-sensitive green, keywords to the sensitive purple.");
+		setDescription("Colours of the policy editor's syntax classes; open editors repaint when you apply.");
 	}
 
 	@Override

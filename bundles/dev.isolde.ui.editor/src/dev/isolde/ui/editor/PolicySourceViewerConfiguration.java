@@ -20,7 +20,7 @@ import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	/** Typing pause before a background validation runs. */
-	static final int RECONCILE_DELAY_MS = 300;
+	static final int RECONCILE_DELAY_MS = 150;
 
 	private final PolicyEditor editor;
 
