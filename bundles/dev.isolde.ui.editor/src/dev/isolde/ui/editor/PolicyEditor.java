@@ -173,6 +173,7 @@ public class PolicyEditor extends TextEditor {
 			return PolicyFixes.of(marker.getAttribute(PolicyProblems.CODE, null), text, start,
 					marker.getAttribute(IMarker.CHAR_END, -1) - start, URI.createFileURI(f.getLocation().toOSString()));
 		} catch (java.io.IOException | org.eclipse.core.runtime.CoreException e) {
+			org.eclipse.core.runtime.Platform.getLog(PolicyEditor.class).warn("No quick fixes: cannot read " + f, e);
 			return List.of();
 		}
 	}
