@@ -10,6 +10,8 @@ public class IsoldePerspective implements IPerspectiveFactory {
 
 	/** Perspective id, as declared in plugin.xml. */
 	public static final String ID = "dev.isolde.ui.perspective";
+	/** The policy editor bundle's New Policy wizard (declared there, offered here). */
+	static final String NEW_POLICY_WIZARD = "dev.isolde.ui.editor.newPolicyWizard";
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
@@ -27,5 +29,10 @@ public class IsoldePerspective implements IPerspectiveFactory {
 		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
 		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
 		layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
+		layout.addNewWizardShortcut(NEW_POLICY_WIZARD);
+		layout.addNewWizardShortcut(dev.isolde.ui.kernel.ImportKernelWizard.ID);
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.project");
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.folder");
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.file");
 	}
 }

@@ -60,6 +60,9 @@ public class PolicyContentAssistProcessor implements IContentAssistProcessor {
 		try {
 			List<ICompletionProposal> proposals = new ArrayList<>();
 			for (ContentAssistEntry e : entries(viewer.getDocument().get(), offset)) {
+				if (e.getProposal().chars().noneMatch(Character::isLetterOrDigit)) {
+					continue; // ",", ";", "}" are typed, not chosen from a list
+				}
 				String prefix = e.getPrefix() == null ? "" : e.getPrefix();
 				String label = e.getLabel() != null ? e.getLabel() : e.getProposal();
 				if (e.getDescription() != null) {

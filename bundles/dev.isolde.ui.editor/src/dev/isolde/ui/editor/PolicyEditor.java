@@ -2,15 +2,19 @@
 package dev.isolde.ui.editor;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.texteditor.AbstractMarkerAnnotationModel;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.eclipse.ui.texteditor.TextOperationAction;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
@@ -19,6 +23,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
 
+import java.util.List;
 import java.util.ResourceBundle;
 
 /** The editor of {@code .asi} policy files: a JFace text editor driven by the language's Xtext services. */
@@ -141,6 +146,47 @@ public class PolicyEditor extends TextEditor {
 				selectAndReveal(node.getOffset(), node.getLength());
 			}
 		}
+	}
+
+	/** The annotation model holding this file's problem markers. */
+	IAnnotationModel annotationModel() {
+		return getDocumentProvider().getAnnotationModel(getEditorInput());
+	}
+
+	/** The fixes of a problem marker of this editor's file, at the marker's current place in the document. */
+	List<PolicyFix> fixes(IMarker marker) {
+		Position p = annotationModel() instanceof AbstractMarkerAnnotationModel m ? m.getMarkerPosition(marker) : null;
+		int start = p != null ? p.getOffset() : marker.getAttribute(IMarker.CHAR_START, -1);
+		int length = p != null ? p.getLength() : marker.getAttribute(IMarker.CHAR_END, -1) - start;
+		return PolicyFixes.of(marker.getAttribute(PolicyProblems.CODE, null), document().get(), start, length,
+				emfLocation());
+	}
+
+	/** The fixes of a problem marker of a policy that no editor has open, from the saved file. */
+	static List<PolicyFix> fixesOnDisk(IMarker marker) {
+		if (!(marker.getResource() instanceof IFile f) || f.getLocation() == null) {
+			return List.of();
+		}
+		try (var in = f.getContents()) {
+			String text = new String(in.readAllBytes(), f.getCharset());
+			int start = marker.getAttribute(IMarker.CHAR_START, -1);
+			return PolicyFixes.of(marker.getAttribute(PolicyProblems.CODE, null), text, start,
+					marker.getAttribute(IMarker.CHAR_END, -1) - start, URI.createFileURI(f.getLocation().toOSString()));
+		} catch (java.io.IOException | org.eclipse.core.runtime.CoreException e) {
+			org.eclipse.core.runtime.Platform.getLog(PolicyEditor.class).warn("No quick fixes: cannot read " + f, e);
+			return List.of();
+		}
+	}
+
+	/** Applies a fix to the document (one undoable change) and puts the caret after it. */
+	public void applyFix(PolicyFix fix) {
+		try {
+			fix.apply(document());
+		} catch (org.eclipse.jface.text.BadLocationException e) {
+			// fixes are computed on the document's current text just before they are applied
+			throw new IllegalStateException(e);
+		}
+		selectAndReveal(fix.caretAfter(), 0);
 	}
 
 	@Override

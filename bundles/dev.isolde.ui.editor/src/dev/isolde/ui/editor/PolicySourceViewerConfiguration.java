@@ -7,6 +7,8 @@ import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
@@ -18,7 +20,7 @@ import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	/** Typing pause before a background validation runs. */
-	static final int RECONCILE_DELAY_MS = 300;
+	static final int RECONCILE_DELAY_MS = 150;
 
 	private final PolicyEditor editor;
 
@@ -31,8 +33,13 @@ final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguratio
 	public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
 		PresentationReconciler reconciler = new PresentationReconciler();
 		// a damage of the whole document keeps multi-line comments right; policies are small
-		DefaultDamagerRepairer dr = new DefaultDamagerRepairer(
-				new PolicyTokenScanner(new PolicyColors(sourceViewer.getTextWidget().getDisplay()))) {
+		PolicyColors colors = new PolicyColors(sourceViewer.getTextWidget().getDisplay(), () -> {
+			if (sourceViewer.getTextWidget() != null && !sourceViewer.getTextWidget().isDisposed()) {
+				sourceViewer.invalidateTextPresentation();
+			}
+		});
+		sourceViewer.getTextWidget().addDisposeListener(e -> colors.dispose());
+		DefaultDamagerRepairer dr = new DefaultDamagerRepairer(new PolicyTokenScanner(colors)) {
 			@Override
 			public org.eclipse.jface.text.IRegion getDamageRegion(org.eclipse.jface.text.ITypedRegion partition,
 					org.eclipse.jface.text.DocumentEvent e, boolean documentPartitioningChanged) {
@@ -53,6 +60,14 @@ final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguratio
 		assistant.setAutoActivationDelay(300);
 		assistant.setProposalSelectorBackground(null);
 		assistant.enableAutoInsert(true);
+		return assistant;
+	}
+
+	@Override
+	public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer sourceViewer) {
+		QuickAssistAssistant assistant = new QuickAssistAssistant();
+		assistant.setQuickAssistProcessor(new PolicyQuickAssistProcessor(editor));
+		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
 		return assistant;
 	}
 
