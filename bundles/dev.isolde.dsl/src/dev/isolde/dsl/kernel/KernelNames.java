@@ -4,11 +4,14 @@ package dev.isolde.dsl.kernel;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.isolde.dsl.isolde.SelectorKind;
+import dev.isolde.dsl.selector.NamePattern;
 import dev.isolde.model.Machine;
 import dev.isolde.model.MemoryObject;
 import dev.isolde.model.Region;
@@ -17,14 +20,17 @@ import dev.isolde.model.Symbol;
 
 /** A loaded kernel model with the names each selector kind can match, in model order. */
 public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<String> slabCaches,
-		Set<String> regions, Set<String> sections) {
+		Set<String> regions, Set<String> sections, Map<String, Boolean> matched) {
+
+	/** Memoised pattern answers beyond this many are dropped: typing makes new patterns without end. */
+	private static final int MAX_MEMO = 50_000;
 
 	/** Indexes the names of {@code machine}, loaded from {@code file}. */
 	public static KernelNames of(Path file, Machine machine) {
 		return new KernelNames(file, machine, names(machine.getSymbols().stream().map(Symbol::getName)),
 				names(machine.getSlabCaches().stream().map(SlabCache::getName)),
 				names(machine.getRegions().stream().map(Region::getName)),
-				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)));
+				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)), new ConcurrentHashMap<>());
 	}
 
 	private static Set<String> names(Stream<String> names) {
@@ -44,6 +50,38 @@ public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<S
 		case SECTION -> sections;
 		default -> null;
 		};
+	}
+
+	/**
+	 * Whether {@code pattern} selects any name of {@code kind} (false for kinds the model does not enumerate). A glob
+	 * or regex that matches nothing scans every name, so answers are memoised: validation runs again on every
+	 * keystroke over the same kernel, and most of a policy's patterns have not changed since the last run.
+	 */
+	public boolean anyMatches(SelectorKind kind, NamePattern pattern) {
+		Set<String> names = of(kind);
+		if (names == null) {
+			return false;
+		}
+		if (pattern.isExact()) {
+			return names.contains(pattern.text());
+		}
+		String key = kind.getLiteral() + '\u0000' + pattern.text();
+		Boolean known = matched.get(key);
+		if (known != null) {
+			return known;
+		}
+		boolean any = false;
+		for (String name : names) {
+			if (pattern.matches(name)) {
+				any = true;
+				break;
+			}
+		}
+		if (matched.size() >= MAX_MEMO) {
+			matched.clear();
+		}
+		matched.put(key, any);
+		return any;
 	}
 
 	/** The model's file name, as messages show it. */

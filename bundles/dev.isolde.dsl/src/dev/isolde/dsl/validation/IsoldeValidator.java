@@ -488,23 +488,11 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		}
 		for (int i = 0; i < rule.getPatterns().size(); i++) {
 			NamePattern pattern = compile(rule.getPatterns().get(i));
-			if (pattern != null && !matchesAny(pattern, names)) {
+			if (pattern != null && !kernel.anyMatches(rule.getKind(), pattern)) {
 				warning("selector " + pattern.text() + " matches nothing in " + kernel.fileName(), rule,
 						Literals.RULE__PATTERNS, i, SELECTOR_MATCHES_NOTHING);
 			}
 		}
-	}
-
-	private static boolean matchesAny(NamePattern pattern, Set<String> names) {
-		if (pattern.isExact()) {
-			return names.contains(pattern.text());
-		}
-		for (String name : names) {
-			if (pattern.matches(name)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Check(CheckType.NORMAL)
