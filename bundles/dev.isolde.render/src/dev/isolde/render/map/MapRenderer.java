@@ -10,7 +10,8 @@ import dev.isolde.render.canvas.Canvas;
 /**
  * Paints the address-space map: a gutter of layout regions, then one column per address space, top of
  * the viewport first. Intervals smaller than a pixel row are merged into that row with the most
- * telling class (sensitive over local over global), so the cost is linear in the visible intervals.
+ * telling class (sensitive over local over global). With few visible intervals the cost is linear in them; with
+ * many more than pixel rows each row asks the column's class index instead, so a repaint costs per row.
  */
 public final class MapRenderer {
 
@@ -68,8 +69,9 @@ public final class MapRenderer {
 			canvas.drawText(col.name(), left, 4, TEXT, true);
 			canvas.drawText(Sizes.bytes(col.bytes()) + " mapped", left, 4 + canvas.lineHeight(), 0x606060, false);
 			canvas.fillRect(left, HEADER, w, plot, ClassColors.UNMAPPED);
-			paintColumn(canvas, col, c == 0 && differencesOnly && model.columns().size() > 1 ? model.columns().get(1) : null,
-					left, w, plot);
+			boolean diff = c == 0 && differencesOnly && model.columns().size() > 1;
+			paintColumn(canvas, diff ? model.differences() : col, diff ? model.differenceRuns() : model.runs(c), left, w,
+					plot);
 			canvas.drawRect(left, HEADER, w - 1, plot - 1, GRID);
 		}
 		canvas.drawText(hex(viewport.top()), 4, HEADER - canvas.lineHeight(), 0x606060, false);
@@ -100,20 +102,26 @@ public final class MapRenderer {
 		}
 	}
 
-	private void paintColumn(Canvas canvas, MapModel.Column col, MapModel.Column restricted, int left, int w, int plot) {
+	private void paintColumn(Canvas canvas, MapModel.Column col, ClassRuns runs, int left, int w, int plot) {
 		long top = viewport.top();
 		long bottom = viewport.bottom();
+		int first = col.firstEndingAfter(top);
+		int last = bottom == 0 ? col.size() : col.firstEndingAfter(bottom);
+		if (last - first > 4L * plot) {
+			paintRows(canvas, runs, left, w, plot);
+			return;
+		}
 		int lastRow = -1;
 		int lastPriority = -1;
-		for (int i = col.firstEndingAfter(top); i < col.size(); i++) {
+		for (int i = first; i < col.size(); i++) {
 			long s = col.start()[i];
 			if (bottom != 0 && Long.compareUnsigned(s, bottom) >= 0) {
 				break;
 			}
 			int key = col.classKey(i);
-			int color = color(col, i, key, restricted);
-			if (color < 0) {
-				continue;
+			int color = ClassColors.of(key);
+			if (MappingAttr.isRegion(col.attr()[i])) {
+				color = ClassColors.pale(color);
 			}
 			int y0 = (int) Math.floor(Math.max(0, viewport.y(Long.compareUnsigned(s, top) < 0 ? top : s, plot)));
 			long e = col.end()[i];
@@ -134,16 +142,26 @@ public final class MapRenderer {
 		}
 	}
 
-	/** The fill of interval {@code i}, or -1 to leave it out (the differences-only filter). */
-	private static int color(MapModel.Column col, int i, int key, MapModel.Column restricted) {
-		int base = ClassColors.of(key);
-		if (MappingAttr.isRegion(col.attr()[i])) {
-			base = ClassColors.pale(base);
+	/** Paints row by row from the class index, merging runs of rows of one colour into one rectangle. */
+	private void paintRows(Canvas canvas, ClassRuns runs, int left, int w, int plot) {
+		int runColor = -1;
+		int runStart = 0;
+		long from = viewport.top();
+		for (int y = 0; y < plot; y++) {
+			long to = y == plot - 1 ? viewport.bottom() : viewport.address(y + 1, plot);
+			int color = runs.colorOf(from, to);
+			if (color != runColor) {
+				if (runColor >= 0) {
+					canvas.fillRect(left, HEADER + runStart, w, y - runStart, runColor);
+				}
+				runColor = color;
+				runStart = y;
+			}
+			from = to;
 		}
-		if (restricted != null && restricted.indexAt(col.start()[i]) >= 0) {
-			return -1;
+		if (runColor >= 0) {
+			canvas.fillRect(left, HEADER + runStart, w, plot - runStart, runColor);
 		}
-		return base;
 	}
 
 	static String hex(long a) {
