@@ -23,10 +23,14 @@ public final class MapRenderer {
 	public static final int GAP = 12;
 	private static final int TEXT = 0x202020;
 	private static final int GRID = 0xb0b0b0;
+	/** Outline of the selected range. */
+	public static final int SELECTION = 0x1060e0;
 
 	private final MapModel model;
 	private final Viewport viewport;
 	private boolean differencesOnly;
+	private long selectionStart;
+	private long selectionEnd;
 
 	/** A renderer of {@code model} within {@code viewport}. */
 	public MapRenderer(MapModel model, Viewport viewport) {
@@ -37,6 +41,12 @@ public final class MapRenderer {
 	/** In the full column, shows only what the first restricted space does not map. */
 	public void setDifferencesOnly(boolean on) {
 		differencesOnly = on;
+	}
+
+	/** Outlines {@code [start, end)} in every column; an empty range selects nothing. */
+	public void setSelection(long start, long end) {
+		selectionStart = start;
+		selectionEnd = end;
 	}
 
 	/** The column under x, or -1. */
@@ -73,10 +83,38 @@ public final class MapRenderer {
 			paintColumn(canvas, diff ? model.differences() : col, diff ? model.differenceRuns() : model.runs(c), left, w,
 					plot);
 			canvas.drawRect(left, HEADER, w - 1, plot - 1, GRID);
+			paintSelection(canvas, left, w, plot);
 		}
 		canvas.drawText(hex(viewport.top()), 4, HEADER - canvas.lineHeight(), 0x606060, false);
 		canvas.drawText((viewport.bottom() == 0 ? "top of the address space" : hex(viewport.bottom())) + "  (" + Sizes.bytes((long) Math.min(Long.MAX_VALUE, viewport.span())) + ")",
 				4, HEADER + plot + 2, 0x606060, false);
+	}
+
+	private void paintSelection(Canvas canvas, int left, int w, int plot) {
+		if (selectionStart == selectionEnd) {
+			return;
+		}
+		long top0 = viewport.top();
+		long bottom0 = viewport.bottom();
+		boolean startsAbove = Long.compareUnsigned(selectionStart, top0) < 0;
+		if (startsAbove && selectionEnd != 0 && Long.compareUnsigned(selectionEnd, top0) <= 0) {
+			return;
+		}
+		double y0 = startsAbove ? 0 : viewport.y(selectionStart, plot);
+		if (y0 > plot) {
+			return;
+		}
+		double y1 = selectionEnd == 0 || bottom0 != 0 && Long.compareUnsigned(selectionEnd, bottom0) > 0 ? plot
+				: viewport.y(selectionEnd, plot);
+		// at least a few rows high, so a single object stays visible when zoomed out
+		int top = (int) Math.max(0, Math.floor(y0)) - 1;
+		int bottom = (int) Math.min(plot, Math.ceil(y1)) + 1;
+		if (bottom - top < 4) {
+			top -= 2;
+			bottom = top + 5;
+		}
+		canvas.drawRect(left - 2, HEADER + top, w + 3, bottom - top, SELECTION);
+		canvas.drawRect(left - 3, HEADER + top - 1, w + 5, bottom - top + 2, SELECTION);
 	}
 
 	private void paintRegions(Canvas canvas, int plot) {

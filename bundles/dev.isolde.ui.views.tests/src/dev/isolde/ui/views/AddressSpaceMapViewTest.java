@@ -81,6 +81,81 @@ class AddressSpaceMapViewTest {
 
 		String svg = view.toSvg(width, height);
 		assertTrue(svg.startsWith("<?xml") && svg.contains("guest1/KVM") && svg.contains("#f0f0f0"), svg.substring(0, 200));
+
+		// differences only: the full column keeps vmalloc (not in guest1) and drops the kernel text (in guest1)
+		view.viewport().show(0xffffc90000000000L, 0xffffe90000000000L);
+		setDifferencesOnly(view, true);
+		png = new ImageLoader().load(new ByteArrayInputStream(view.toPng(width, height)))[0];
+		assertEquals(ClassColors.pale(ClassColors.SENSITIVE), rgb(png, fullX, mid), "vmalloc is a difference");
+		view.viewport().show(0xffffffff80000000L, 0xffffffffa0000000L);
+		png = new ImageLoader().load(new ByteArrayInputStream(view.toPng(width, height)))[0];
+		assertEquals(ClassColors.UNMAPPED, rgb(png, fullX, textRow), "kernel text is no difference");
+		setDifferencesOnly(view, false);
+	}
+
+	private static void setDifferencesOnly(AddressSpaceMapView view, boolean on) {
+		for (var item : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+			if (item instanceof org.eclipse.jface.action.ActionContributionItem a
+					&& a.getAction().getText().equals("Differences only")) {
+				a.getAction().setChecked(on);
+				a.getAction().run();
+			}
+		}
+	}
+
+	@Test
+	void selectionIsExplainedInThePropertiesViewAndOutlinedOnTheMap() throws Exception {
+		PolicyEditor editor = Workbenches.openSamplePolicy();
+		IWorkbenchPage page = Workbenches.page();
+		var sheet = assertInstanceOf(org.eclipse.ui.views.properties.PropertySheet.class,
+				page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET));
+		AddressSpaceMapView view = assertInstanceOf(AddressSpaceMapView.class, page.showView(AddressSpaceMapView.ID));
+		view.showPolicyOf(editor);
+		Workbenches.waitUntil(() -> view.model() != null, 30_000);
+		page.activate(view);
+		var kernel = view.model().analysis().kernel();
+		long jiffies = kernel.start(kernel.objectsNamed("jiffies")[0]);
+		view.select(1, jiffies);
+		MapSelection s = view.selected();
+		assertNotNull(s);
+		assertTrue(s.hit().what().startsWith("jiffies"), s.hit().what());
+		assertEquals("global nonsensitive", s.get("Why", "class"));
+		assertTrue(String.valueOf(s.get("Why", "rule location")).startsWith("kvm-host.asi:"), () -> s.get("Why", "rule location").toString());
+		assertEquals("read on every VM exit; holds no secrets", s.get("Why", "rationale"));
+		assertEquals("guest1/KVM, guest2/KVM", s.get("Where", "mapped by"));
+		assertNotNull(s.get("Where", "physical page"));
+		assertNotNull(s.get("Where", "neighbours on the page"));
+
+		// the Properties view shows it: its tree has the rule's location among its rows
+		Workbenches.waitUntil(() -> treeTexts(sheet).contains("rule location"), 5_000);
+		assertTrue(treeTexts(sheet).contains("rule location"), treeTexts(sheet)::toString);
+
+		// the selected range is outlined on the map, in every column
+		view.viewport().show(jiffies - 0x8000, jiffies + 0x8000);
+		ImageData png = new ImageLoader().load(new ByteArrayInputStream(view.toPng(900, 600)))[0];
+		int outlined = 0;
+		for (int y = MapRenderer.HEADER; y < 580; y++) {
+			if (rgb(png, MapRenderer.GUTTER - 2, y) == MapRenderer.SELECTION) {
+				outlined++;
+			}
+		}
+		assertTrue(outlined >= 3, "outline rows: " + outlined);
+	}
+
+	private static java.util.List<String> treeTexts(org.eclipse.ui.views.properties.PropertySheet sheet) {
+		var texts = new java.util.ArrayList<String>();
+		if (sheet.getCurrentPage() != null && sheet.getCurrentPage().getControl() instanceof org.eclipse.swt.widgets.Tree tree) {
+			collect(tree.getItems(), texts);
+		}
+		return texts;
+	}
+
+	private static void collect(org.eclipse.swt.widgets.TreeItem[] items, java.util.List<String> texts) {
+		for (var item : items) {
+			texts.add(item.getText());
+			item.setExpanded(true);
+			collect(item.getItems(), texts);
+		}
 	}
 
 	@Test

@@ -64,6 +64,11 @@ public abstract class AnalysisView extends ViewPart {
 	/** Prepares what the UI shows, off the UI thread (layout, model building). */
 	protected abstract Object prepare(Analysis analysis);
 
+	/** Like {@link #prepare(Analysis)}, for views that also read the policy file itself. */
+	protected Object prepare(Analysis analysis, Path policy) throws IOException {
+		return prepare(analysis);
+	}
+
 	/** Shows what {@link #prepare} produced; on the UI thread. */
 	protected abstract void show(Analysis analysis, Object prepared, boolean samePolicy);
 
@@ -98,7 +103,7 @@ public abstract class AnalysisView extends ViewPart {
 				monitor.beginTask("Classifying and building restricted spaces", IProgressMonitor.UNKNOWN);
 				try {
 					Analysis a = PolicyAnalysis.of(path);
-					Object prepared = prepare(a);
+					Object prepared = prepare(a, path);
 					deliver(file, a, prepared, null);
 				} catch (IOException | RuntimeException e) {
 					deliver(file, null, null, e.getMessage());
