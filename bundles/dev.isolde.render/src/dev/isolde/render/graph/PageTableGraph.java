@@ -157,7 +157,7 @@ public final class PageTableGraph implements LaidOutGraph {
 		private final int maxTables;
 		private final ElkNode root = ElkGraphUtil.createGraph();
 		private final Map<String, Table> tables = new LinkedHashMap<>();
-		private final Map<String, ElkNode> elk = new HashMap<>();
+		private final Map<String, ElkNode> elk = new LinkedHashMap<>();
 		private final Map<ElkNode, List<String>> text = new HashMap<>();
 		private final Map<ElkNode, int[]> colors = new HashMap<>();
 		private final Map<ElkEdge, Integer> edgeColors = new HashMap<>();

@@ -114,24 +114,26 @@ class AddressSpaceMapViewTest {
 		Workbenches.waitUntil(() -> view.model() != null, 30_000);
 		page.activate(view);
 		var kernel = view.model().analysis().kernel();
-		long jiffies = kernel.start(kernel.objectsNamed("jiffies")[0]);
-		view.select(1, jiffies);
+		long entry = kernel.start(kernel.objectsNamed("entry_SYSCALL_64")[0]);
+		view.select(1, entry);
 		MapSelection s = view.selected();
 		assertNotNull(s);
-		assertTrue(s.hit().what().startsWith("jiffies"), s.hit().what());
+		assertTrue(s.hit().what().startsWith("entry_SYSCALL_64"), s.hit().what());
 		assertEquals("global nonsensitive", s.get("Why", "class"));
 		assertTrue(String.valueOf(s.get("Why", "rule location")).startsWith("kvm-host.asi:"), () -> s.get("Why", "rule location").toString());
-		assertEquals("read on every VM exit; holds no secrets", s.get("Why", "rationale"));
+		assertTrue(String.valueOf(s.get("Why", "rationale")).startsWith("patch 45/47: kernel text"));
 		assertEquals("guest1/KVM, guest2/KVM", s.get("Where", "mapped by"));
 		assertNotNull(s.get("Where", "physical page"));
 		assertNotNull(s.get("Where", "neighbours on the page"));
 
-		// the Properties view shows it: its tree has the rule's location among its rows
-		Workbenches.waitUntil(() -> treeTexts(sheet).contains("rule location"), 5_000);
-		assertTrue(treeTexts(sheet).contains("rule location"), treeTexts(sheet)::toString);
+		// the Properties view shows it: its tree has our categories (or, without categories, our rows)
+		java.util.function.BooleanSupplier shown = () -> treeTexts(sheet).contains("Why")
+				|| treeTexts(sheet).contains("rule location");
+		Workbenches.waitUntil(shown, 5_000);
+		assertTrue(shown.getAsBoolean(), treeTexts(sheet)::toString);
 
 		// the selected range is outlined on the map, in every column
-		view.viewport().show(jiffies - 0x8000, jiffies + 0x8000);
+		view.viewport().show(entry - 0x8000, entry + 0x8000);
 		ImageData png = new ImageLoader().load(new ByteArrayInputStream(view.toPng(900, 600)))[0];
 		int outlined = 0;
 		for (int y = MapRenderer.HEADER; y < 580; y++) {

@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.junit.jupiter.api.Test;
 
+import dev.isolde.engine.classify.Provenance;
+import dev.isolde.engine.sim.ObjectExits;
 import dev.isolde.engine.sim.Strategy;
 import dev.isolde.engine.sim.StrategyResult;
 import dev.isolde.render.map.ClassColors;
@@ -60,22 +61,30 @@ class SimulationViewTest {
 		assertTrue(Workbenches.count(png, ClassColors.GLOBAL) > 100, "restricted kernel stretches drawn");
 		assertTrue(PictureExport.svg(view.picture(), 1200, 700).contains("asi_exits: fault, explicit, switch"));
 
-		// the table lists the objects causing most exits; Reclassify opens the policy where their rule goes
-		int rows = view.objects().getTable().getItemCount();
-		assertEquals(outcome.asi().topObjects().size(), rows);
-		assertTrue(rows > 0);
-		var top = outcome.asi().topObjects().get(0);
-		view.objects().setSelection(new StructuredSelection(top));
-		view.reclassifySelected();
-		PolicyEditor opened = assertInstanceOf(PolicyEditor.class, Workbenches.page().getActiveEditor());
-		int line = ((ITextSelection) opened.getSelectionProvider().getSelection()).getStartLine();
-		var p = view.analysis().classification().provenance(top.object());
-		if (p.rule() != null && p.source() != dev.isolde.engine.classify.Provenance.Source.DEFAULT) {
-			assertEquals(p.rule().loc().line() - 1, line, "at the rule that keeps it sensitive");
-		} else {
-			String before = opened.document().get(opened.document().getLineOffset(line - 1),
-					opened.document().getLineLength(line - 1));
-			assertTrue(before.contains("global nonsensitive {"), "just inside the global block: " + before);
+		// the table lists the objects causing most exits
+		assertEquals(outcome.asi().topObjects().size(), view.objects().getTable().getItemCount());
+
+		// Reclassify: an object sensitive by the default opens the policy just inside its global block ...
+		var a = view.analysis();
+		int bySensitiveDefault = -1;
+		int byRule = -1;
+		for (int i = 0; i < a.kernel().objectCount() && (bySensitiveDefault < 0 || byRule < 0); i++) {
+			var source = a.classification().provenance(i).source();
+			if (source == Provenance.Source.DEFAULT && bySensitiveDefault < 0) {
+				bySensitiveDefault = i;
+			} else if (source == Provenance.Source.REGION && byRule < 0) {
+				byRule = i;
+			}
 		}
+		view.reclassify(new ObjectExits(bySensitiveDefault, a.kernel().name(bySensitiveDefault), 1, "", 8));
+		PolicyEditor opened = assertInstanceOf(PolicyEditor.class, Workbenches.page().getActiveEditor());
+		var doc = opened.document();
+		int line = ((ITextSelection) opened.getSelectionProvider().getSelection()).getStartLine();
+		assertTrue(doc.get(doc.getLineOffset(line - 1), doc.getLineLength(line - 1)).contains("global nonsensitive {"));
+		// ... and an object classified by a rule opens the policy at that rule
+		view.reclassify(new ObjectExits(byRule, a.kernel().name(byRule), 1, "", 8));
+		line = ((ITextSelection) opened.getSelectionProvider().getSelection()).getStartLine();
+		assertEquals(a.classification().provenance(byRule).rule().loc().line() - 1, line);
+		assertTrue(doc.get(doc.getLineOffset(line), doc.getLineLength(line)).contains("region kernel_text"));
 	}
 }

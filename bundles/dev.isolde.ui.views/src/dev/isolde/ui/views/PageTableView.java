@@ -135,7 +135,8 @@ public class PageTableView extends AnalysisView {
 		status(String.format(Locale.ROOT,
 				"%s–%s (%s), full vs %s: %d tables; restricted shares %d, keeps %d private; %d full-only",
 				UnsignedOrder.hex(g.start()), g.end() == 0 ? "top" : UnsignedOrder.hex(g.end()),
-				Sizes.bytes(g.end() - g.start()), g.instance(), g.tables().size(), shared(g), count(g, Sharing.PRIVATE),
+				Sizes.bytes(g.end() == 0 ? -g.start() : g.end() - g.start()), g.instance(), g.tables().size(),
+				count(g, Sharing.SHARED), count(g, Sharing.PRIVATE),
 				count(g, Sharing.FULL_ONLY)));
 		canvas.setGraph(g);
 	}
@@ -146,11 +147,6 @@ public class PageTableView extends AnalysisView {
 			n += g.count(l, s);
 		}
 		return n;
-	}
-
-	/** Tables the restricted space points to without a copy: the shared ones directly below a private table. */
-	private static long shared(PageTableGraph g) {
-		return count(g, Sharing.SHARED);
 	}
 
 	private void export(String format) {

@@ -297,9 +297,16 @@ public class SimulationView extends AnalysisView {
 
 	/** Opens the policy at the rule deciding the selected object's class, or where a new rule goes. */
 	public void reclassifySelected() {
-		if (!(objects.getSelection() instanceof IStructuredSelection s) || !(s.getFirstElement() instanceof ObjectExits o)
-				|| analysis() == null || shownFile() == null) {
+		if (!(objects.getSelection() instanceof IStructuredSelection s) || !(s.getFirstElement() instanceof ObjectExits o)) {
 			status("Select an object in the table first");
+			return;
+		}
+		reclassify(o);
+	}
+
+	/** Opens the policy at the rule deciding {@code o}'s class, or where a new rule goes when none decided. */
+	public void reclassify(ObjectExits o) {
+		if (analysis() == null || shownFile() == null) {
 			return;
 		}
 		Provenance p = analysis().classification().provenance(o.object());
