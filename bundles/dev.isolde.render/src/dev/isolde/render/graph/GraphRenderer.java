@@ -75,7 +75,8 @@ public final class GraphRenderer {
 			}
 			if (zoom >= 0.5) {
 				int ty = ny + 5;
-				for (int i = 0; i < n.lines().size(); i++) {
+				// text keeps its size while boxes shrink: leave out the lines the box has no room for
+				for (int i = 0; i < n.lines().size() && ty + canvas.lineHeight() <= ny + nh + 2; i++) {
 					canvas.drawText(n.lines().get(i), nx + 8, ty, 0x202020, i == 0);
 					ty += canvas.lineHeight();
 				}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
@@ -184,6 +185,8 @@ public final class PageTableGraph implements LaidOutGraph {
 			root.setProperty(LayeredOptions.SPACING_NODE_NODE, 12.0);
 			// few sweeps: page-table trees have almost no crossings, and big ranges must lay out in well under a second
 			root.setProperty(LayeredOptions.THOROUGHNESS, 1);
+			// keep tables in address order, as they were added
+			root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
 		}
 
 		private long tableSpan(int depth) {

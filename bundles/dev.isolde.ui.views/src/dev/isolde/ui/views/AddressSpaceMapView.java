@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.ui.views;
 
-
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;

@@ -18,6 +18,8 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import dev.isolde.io.engine.Analysis;
 import dev.isolde.ui.editor.PolicyEditor;
@@ -133,6 +135,15 @@ public abstract class AnalysisView extends ViewPart {
 			analysis = a;
 			show(a, prepared, same);
 		});
+	}
+
+	/** The Properties view shows a part's selection only if the part hands it a page. */
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == IPropertySheetPage.class) {
+			return adapter.cast(new PropertySheetPage());
+		}
+		return super.getAdapter(adapter);
 	}
 
 	@Override

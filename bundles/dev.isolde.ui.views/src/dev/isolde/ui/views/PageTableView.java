@@ -92,7 +92,7 @@ public class PageTableView extends AnalysisView {
 				try {
 					Object g = prepare(a);
 					canvas.control().getDisplay().asyncExec(() -> {
-						if (!canvas.control().isDisposed() && analysis() == a) {
+						if (!canvas.control().isDisposed()) {
 							show(a, g, true);
 						}
 					});
@@ -132,6 +132,10 @@ public class PageTableView extends AnalysisView {
 			return;
 		}
 		graph = g;
+		if (rangeChosen && (g.start() != start || g.end() != end)) {
+			// laid out for an earlier range while a selection arrived: lay out the chosen one
+			relayout();
+		}
 		status(String.format(Locale.ROOT,
 				"%s–%s (%s), full vs %s: %d tables; restricted shares %d, keeps %d private; %d full-only",
 				UnsignedOrder.hex(g.start()), g.end() == 0 ? "top" : UnsignedOrder.hex(g.end()),

@@ -251,8 +251,7 @@ public class SimulationView extends AnalysisView {
 
 	private void showOutcome() {
 		List<StrategyResult> results = outcome.results();
-		String[] names = results.stream().map(r -> r.strategy().cliName().replace("_scheduling", "_sched"))
-				.toArray(String[]::new);
+		String[] names = results.stream().map(r -> shortName(r.strategy())).toArray(String[]::new);
 		bars(cycles, names, new String[] { "cycles / 1k events" }, new int[] { SimulationPicture.CYCLES },
 				results.stream().map(r -> new double[] { r.cyclesPerKiloEvent() }).toList());
 		bars(exits, names, new String[] { "fault", "explicit", "switch" },
@@ -269,6 +268,17 @@ public class SimulationView extends AnalysisView {
 					r.cyclesPerKiloEvent(), r.exits(), r.windowCount()));
 		}
 		status(b.toString());
+	}
+
+	/** A category label short enough for five bars side by side. */
+	private static String shortName(Strategy s) {
+		return switch (s) {
+		case ASI -> "asi";
+		case ALWAYS_FLUSH -> "flush";
+		case CORE_SCHEDULING -> "core sched";
+		case KERNEL_CORE_SCHEDULING -> "kcore sched";
+		case NONE -> "none";
+		};
 	}
 
 	/** Fills {@code chart} with one stacked bar series per name, one category per strategy. */
