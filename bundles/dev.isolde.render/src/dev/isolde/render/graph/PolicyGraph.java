@@ -8,14 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
@@ -34,21 +30,11 @@ import dev.isolde.render.map.ClassColors;
  * The policy graph: ASI classes → instances → contexts, and instances → the memory classes they map,
  * with bytes on the edges; laid out by ELK's layered algorithm, left to right.
  */
-public final class PolicyGraph {
-
-	/** A laid-out node: its box, text lines and fill. */
-	public record Node(String id, double x, double y, double width, double height, List<String> lines, int fill) {
-	}
-
-	/** A laid-out edge: its polyline and label. */
-	public record Edge(double[] points, String label, double labelX, double labelY) {
-	}
+public final class PolicyGraph implements LaidOutGraph {
 
 	/** Approximate width of a character of the 12 px sans font, so layout can run off the UI thread. */
 	static final double CHAR_WIDTH = 8.2;
 	static final double LINE_HEIGHT = 18;
-
-	private static boolean registered;
 
 	private final List<Node> nodes;
 	private final List<Edge> edges;
@@ -62,17 +48,8 @@ public final class PolicyGraph {
 		this.height = height;
 	}
 
-	private static synchronized void registerLayered() {
-		// outside an Eclipse extension registry (CLI, tests) ELK must be told about its algorithms
-		if (!registered) {
-			LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-			registered = true;
-		}
-	}
-
 	/** Builds and lays out the graph of {@code analysis}. */
 	public static PolicyGraph of(Analysis analysis) {
-		registerLayered();
 		ElkNode root = ElkGraphUtil.createGraph();
 		root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
 		root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -111,30 +88,14 @@ public final class PolicyGraph {
 				edge(root, in, m, Sizes.bytes(e.getValue()[0]) + ", " + e.getValue()[1] + " ranges");
 			}
 		}
-		new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+		ElkLayouts.layout(root);
 
 		List<Node> nodes = new ArrayList<>();
 		int i = 0;
 		for (ElkNode n : root.getChildren()) {
 			nodes.add(new Node("n" + i++, n.getX(), n.getY(), n.getWidth(), n.getHeight(), text.get(n), fills.get(n)));
 		}
-		List<Edge> edges = new ArrayList<>();
-		for (ElkEdge e : root.getContainedEdges()) {
-			if (e.getSections().isEmpty()) {
-				continue;
-			}
-			var s = e.getSections().get(0);
-			List<Double> pts = new ArrayList<>(List.of(s.getStartX(), s.getStartY()));
-			s.getBendPoints().forEach(b -> {
-				pts.add(b.getX());
-				pts.add(b.getY());
-			});
-			pts.add(s.getEndX());
-			pts.add(s.getEndY());
-			ElkLabel label = e.getLabels().isEmpty() ? null : e.getLabels().get(0);
-			edges.add(new Edge(pts.stream().mapToDouble(Double::doubleValue).toArray(), label == null ? "" : label.getText(),
-					label == null ? 0 : label.getX(), label == null ? 0 : label.getY()));
-		}
+		List<Edge> edges = ElkLayouts.edges(root, Map.of());
 		return new PolicyGraph(nodes, edges, root.getWidth(), root.getHeight());
 	}
 
@@ -170,22 +131,22 @@ public final class PolicyGraph {
 	}
 
 
-	/** The laid-out nodes. */
+	@Override
 	public List<Node> nodes() {
 		return nodes;
 	}
 
-	/** The laid-out edges. */
+	@Override
 	public List<Edge> edges() {
 		return edges;
 	}
 
-	/** Width of the laid-out drawing. */
+	@Override
 	public double width() {
 		return width;
 	}
 
-	/** Height of the laid-out drawing. */
+	@Override
 	public double height() {
 		return height;
 	}

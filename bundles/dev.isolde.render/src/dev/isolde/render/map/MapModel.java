@@ -72,11 +72,17 @@ public final class MapModel {
 	private final Analysis analysis;
 	private final List<Column> columns;
 	private final List<Region> regions;
+	private final List<ClassRuns> runs = new ArrayList<>();
+	private Column differences;
+	private ClassRuns differenceRuns;
 
 	private MapModel(Analysis analysis, List<Column> columns) {
 		this.analysis = analysis;
 		this.columns = List.copyOf(columns);
 		this.regions = analysis.kernel().regions();
+		for (Column c : this.columns) {
+			runs.add(new ClassRuns(c));
+		}
 	}
 
 	/** The full space followed by every ASI instance's restricted space. */
@@ -107,6 +113,51 @@ public final class MapModel {
 	/** The columns, full space first. */
 	public List<Column> columns() {
 		return columns;
+	}
+
+	/** Column {@code c}'s intervals by class, for painting many intervals per pixel row. */
+	ClassRuns runs(int c) {
+		return runs.get(c);
+	}
+
+	/**
+	 * The full space's intervals that the first restricted space does not map (where it maps an interval's start),
+	 * computed once, for the "differences only" filter; the full column itself when there is no restricted space.
+	 */
+	public synchronized Column differences() {
+		if (differences == null) {
+			Column full = columns.get(0);
+			if (columns.size() < 2) {
+				differences = full;
+			} else {
+				Column r = columns.get(1);
+				int n = 0;
+				int[] keep = new int[full.size()];
+				for (int i = 0; i < full.size(); i++) {
+					if (r.indexAt(full.start()[i]) < 0) {
+						keep[n++] = i;
+					}
+				}
+				long[] start = new long[n];
+				long[] end = new long[n];
+				int[] attr = new int[n];
+				long bytes = 0;
+				for (int k = 0; k < n; k++) {
+					start[k] = full.start()[keep[k]];
+					end[k] = full.end()[keep[k]];
+					attr[k] = full.attr()[keep[k]];
+					bytes += end[k] - start[k];
+				}
+				differences = new Column(full.name(), start, end, attr, bytes);
+			}
+			differenceRuns = new ClassRuns(differences);
+		}
+		return differences;
+	}
+
+	synchronized ClassRuns differenceRuns() {
+		differences();
+		return differenceRuns;
 	}
 
 	/** The layout regions, for labels. */

@@ -10,7 +10,8 @@ import dev.isolde.render.canvas.Canvas;
 /**
  * Paints the address-space map: a gutter of layout regions, then one column per address space, top of
  * the viewport first. Intervals smaller than a pixel row are merged into that row with the most
- * telling class (sensitive over local over global), so the cost is linear in the visible intervals.
+ * telling class (sensitive over local over global). With few visible intervals the cost is linear in them; with
+ * many more than pixel rows each row asks the column's class index instead, so a repaint costs per row.
  */
 public final class MapRenderer {
 
@@ -22,10 +23,14 @@ public final class MapRenderer {
 	public static final int GAP = 12;
 	private static final int TEXT = 0x202020;
 	private static final int GRID = 0xb0b0b0;
+	/** Outline of the selected range. */
+	public static final int SELECTION = 0x1060e0;
 
 	private final MapModel model;
 	private final Viewport viewport;
 	private boolean differencesOnly;
+	private long selectionStart;
+	private long selectionEnd;
 
 	/** A renderer of {@code model} within {@code viewport}. */
 	public MapRenderer(MapModel model, Viewport viewport) {
@@ -36,6 +41,12 @@ public final class MapRenderer {
 	/** In the full column, shows only what the first restricted space does not map. */
 	public void setDifferencesOnly(boolean on) {
 		differencesOnly = on;
+	}
+
+	/** Outlines {@code [start, end)} in every column; an empty range selects nothing. */
+	public void setSelection(long start, long end) {
+		selectionStart = start;
+		selectionEnd = end;
 	}
 
 	/** The column under x, or -1. */
@@ -68,13 +79,42 @@ public final class MapRenderer {
 			canvas.drawText(col.name(), left, 4, TEXT, true);
 			canvas.drawText(Sizes.bytes(col.bytes()) + " mapped", left, 4 + canvas.lineHeight(), 0x606060, false);
 			canvas.fillRect(left, HEADER, w, plot, ClassColors.UNMAPPED);
-			paintColumn(canvas, col, c == 0 && differencesOnly && model.columns().size() > 1 ? model.columns().get(1) : null,
-					left, w, plot);
+			boolean diff = c == 0 && differencesOnly && model.columns().size() > 1;
+			paintColumn(canvas, diff ? model.differences() : col, diff ? model.differenceRuns() : model.runs(c), left, w,
+					plot);
 			canvas.drawRect(left, HEADER, w - 1, plot - 1, GRID);
+			paintSelection(canvas, left, w, plot);
 		}
 		canvas.drawText(hex(viewport.top()), 4, HEADER - canvas.lineHeight(), 0x606060, false);
 		canvas.drawText((viewport.bottom() == 0 ? "top of the address space" : hex(viewport.bottom())) + "  (" + Sizes.bytes((long) Math.min(Long.MAX_VALUE, viewport.span())) + ")",
 				4, HEADER + plot + 2, 0x606060, false);
+	}
+
+	private void paintSelection(Canvas canvas, int left, int w, int plot) {
+		if (selectionStart == selectionEnd) {
+			return;
+		}
+		long top0 = viewport.top();
+		long bottom0 = viewport.bottom();
+		boolean startsAbove = Long.compareUnsigned(selectionStart, top0) < 0;
+		if (startsAbove && selectionEnd != 0 && Long.compareUnsigned(selectionEnd, top0) <= 0) {
+			return;
+		}
+		double y0 = startsAbove ? 0 : viewport.y(selectionStart, plot);
+		if (y0 > plot) {
+			return;
+		}
+		double y1 = selectionEnd == 0 || bottom0 != 0 && Long.compareUnsigned(selectionEnd, bottom0) > 0 ? plot
+				: viewport.y(selectionEnd, plot);
+		// at least a few rows high, so a single object stays visible when zoomed out
+		int top = (int) Math.max(0, Math.floor(y0)) - 1;
+		int bottom = (int) Math.min(plot, Math.ceil(y1)) + 1;
+		if (bottom - top < 4) {
+			top -= 2;
+			bottom = top + 5;
+		}
+		canvas.drawRect(left - 2, HEADER + top, w + 3, bottom - top, SELECTION);
+		canvas.drawRect(left - 3, HEADER + top - 1, w + 5, bottom - top + 2, SELECTION);
 	}
 
 	private void paintRegions(Canvas canvas, int plot) {
@@ -100,20 +140,26 @@ public final class MapRenderer {
 		}
 	}
 
-	private void paintColumn(Canvas canvas, MapModel.Column col, MapModel.Column restricted, int left, int w, int plot) {
+	private void paintColumn(Canvas canvas, MapModel.Column col, ClassRuns runs, int left, int w, int plot) {
 		long top = viewport.top();
 		long bottom = viewport.bottom();
+		int first = col.firstEndingAfter(top);
+		int last = bottom == 0 ? col.size() : col.firstEndingAfter(bottom);
+		if (last - first > 4L * plot) {
+			paintRows(canvas, runs, left, w, plot);
+			return;
+		}
 		int lastRow = -1;
 		int lastPriority = -1;
-		for (int i = col.firstEndingAfter(top); i < col.size(); i++) {
+		for (int i = first; i < col.size(); i++) {
 			long s = col.start()[i];
 			if (bottom != 0 && Long.compareUnsigned(s, bottom) >= 0) {
 				break;
 			}
 			int key = col.classKey(i);
-			int color = color(col, i, key, restricted);
-			if (color < 0) {
-				continue;
+			int color = ClassColors.of(key);
+			if (MappingAttr.isRegion(col.attr()[i])) {
+				color = ClassColors.pale(color);
 			}
 			int y0 = (int) Math.floor(Math.max(0, viewport.y(Long.compareUnsigned(s, top) < 0 ? top : s, plot)));
 			long e = col.end()[i];
@@ -134,16 +180,26 @@ public final class MapRenderer {
 		}
 	}
 
-	/** The fill of interval {@code i}, or -1 to leave it out (the differences-only filter). */
-	private static int color(MapModel.Column col, int i, int key, MapModel.Column restricted) {
-		int base = ClassColors.of(key);
-		if (MappingAttr.isRegion(col.attr()[i])) {
-			base = ClassColors.pale(base);
+	/** Paints row by row from the class index, merging runs of rows of one colour into one rectangle. */
+	private void paintRows(Canvas canvas, ClassRuns runs, int left, int w, int plot) {
+		int runColor = -1;
+		int runStart = 0;
+		long from = viewport.top();
+		for (int y = 0; y < plot; y++) {
+			long to = y == plot - 1 ? viewport.bottom() : viewport.address(y + 1, plot);
+			int color = runs.colorOf(from, to);
+			if (color != runColor) {
+				if (runColor >= 0) {
+					canvas.fillRect(left, HEADER + runStart, w, y - runStart, runColor);
+				}
+				runColor = color;
+				runStart = y;
+			}
+			from = to;
 		}
-		if (restricted != null && restricted.indexAt(col.start()[i]) >= 0) {
-			return -1;
+		if (runColor >= 0) {
+			canvas.fillRect(left, HEADER + runStart, w, plot - runStart, runColor);
 		}
-		return base;
 	}
 
 	static String hex(long a) {

@@ -1,40 +1,25 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.ui.views;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.ide.IDE;
 
 import dev.isolde.engine.policy.RuleSpec;
 import dev.isolde.io.engine.Analysis;
-import dev.isolde.model.persist.AtomicFiles;
-import dev.isolde.ui.editor.PolicyEditor;
 import dev.isolde.render.map.MapModel;
 import dev.isolde.render.map.MapRenderer;
 import dev.isolde.render.map.Viewport;
-import dev.isolde.render.canvas.SvgCanvas;
 import dev.isolde.ui.views.render.SwtCanvas;
 
 /**
  * The address-space map: the full kernel address space next to each ASI instance's restricted space,
- * coloured by memory class, for the policy in the active editor. Wheel zooms, drag pans, hover explains,
+ * coloured by memory class, for the policy in the active editor. Wheel zooms, drag pans, hover explains, a
+ * click selects the range under the pointer (explained in the Properties view, followed by the page-table view),
  * double-click opens the rule that decided.
  */
 public class AddressSpaceMapView extends AnalysisView {
@@ -47,6 +32,9 @@ public class AddressSpaceMapView extends AnalysisView {
 	private Viewport viewport = new Viewport(4);
 	private boolean differencesOnly;
 	private Point dragFrom;
+	private boolean dragged;
+	private MapSelection selected;
+	private final SelectionSource selection = new SelectionSource();
 
 	@Override
 	protected org.eclipse.swt.widgets.Control createContent(Composite parent) {
@@ -68,10 +56,19 @@ public class AddressSpaceMapView extends AnalysisView {
 			viewport.zoom(e.count > 0 ? 0.8 : 1.25, e.y - MapRenderer.HEADER, plotHeight());
 			canvas.redraw();
 		});
-		canvas.addListener(SWT.MouseDown, e -> dragFrom = new Point(e.x, e.y));
-		canvas.addListener(SWT.MouseUp, e -> dragFrom = null);
+		canvas.addListener(SWT.MouseDown, e -> {
+			dragFrom = new Point(e.x, e.y);
+			dragged = false;
+		});
+		canvas.addListener(SWT.MouseUp, e -> {
+			if (!dragged && e.button == 1) {
+				selectAt(e.x, e.y);
+			}
+			dragFrom = null;
+		});
 		canvas.addListener(SWT.MouseMove, e -> {
 			if (dragFrom != null && (e.stateMask & SWT.BUTTON1) != 0) {
+				dragged = true;
 				viewport.pan(e.y - dragFrom.y, plotHeight());
 				dragFrom = new Point(e.x, e.y);
 				canvas.redraw();
@@ -80,6 +77,7 @@ public class AddressSpaceMapView extends AnalysisView {
 			}
 		});
 		canvas.addListener(SWT.MouseDoubleClick, e -> openRuleAt(e.x, e.y));
+		getSite().setSelectionProvider(selection);
 		contributeActions();
 		return canvas;
 	}
@@ -109,18 +107,43 @@ public class AddressSpaceMapView extends AnalysisView {
 	}
 
 	private static Action action(String label, Runnable run) {
-		return new Action(label) {
-			@Override
-			public void run() {
-				run.run();
-			}
-		};
+		return Actions.of(label, null, run);
 	}
 
 	private MapRenderer renderer() {
 		MapRenderer r = new MapRenderer(model, viewport);
 		r.setDifferencesOnly(differencesOnly);
+		if (selected != null) {
+			r.setSelection(selected.hit().start(), selected.hit().end());
+		}
 		return r;
+	}
+
+	/** What the view shows, for painting and export. */
+	public Picture picture() {
+		return (c, w, h) -> renderer().paint(c, w, h);
+	}
+
+	private void selectAt(int x, int y) {
+		MapModel.Hit hit = hitAt(x, y);
+		select(hit == null ? null : new MapSelection(model, hit));
+	}
+
+	/** Selects what column {@code column} maps at {@code va} (nothing if it maps nothing there) and publishes it. */
+	public void select(int column, long va) {
+		MapModel.Hit hit = model == null ? null : model.hit(column, va);
+		select(hit == null ? null : new MapSelection(model, hit));
+	}
+
+	private void select(MapSelection s) {
+		selected = s;
+		selection.select(s);
+		canvas.redraw();
+	}
+
+	/** The selected range, explained, or null. */
+	public MapSelection selected() {
+		return selected;
 	}
 
 	private int plotHeight() {
@@ -154,15 +177,9 @@ public class AddressSpaceMapView extends AnalysisView {
 		if (rule == null || shownFile() == null) {
 			return;
 		}
-		IFile file = shownFile().getParent().getFile(new org.eclipse.core.runtime.Path(rule.loc().file()));
 		try {
-			IEditorPart part = IDE.openEditor(getSite().getPage(), file, true);
-			if (part instanceof PolicyEditor editor) {
-				var doc = editor.document();
-				int offset = doc.getLineOffset(Math.max(0, rule.loc().line() - 1)) + Math.max(0, rule.loc().column() - 1);
-				editor.selectAndReveal(offset, 0);
-			}
-		} catch (PartInitException | org.eclipse.jface.text.BadLocationException e) {
+			PolicyPlaces.reveal(getSite().getPage(), shownFile(), rule.loc());
+		} catch (PartInitException e) {
 			status("Cannot open " + rule.loc() + ": " + e.getMessage());
 		}
 	}
@@ -175,6 +192,7 @@ public class AddressSpaceMapView extends AnalysisView {
 	@Override
 	protected void show(Analysis analysis, Object prepared, boolean samePolicy) {
 		model = (MapModel) prepared;
+		selected = null;
 		if (!samePolicy) {
 			viewport = new Viewport(analysis.policy().pagingLevels());
 		}
@@ -186,51 +204,23 @@ public class AddressSpaceMapView extends AnalysisView {
 
 	/** The map as SVG, drawn by the same renderer as the view. */
 	public String toSvg(int width, int height) {
-		SvgCanvas svg = new SvgCanvas(width, height);
-		renderer().paint(svg, width, height);
-		return svg.toSvg();
+		return PictureExport.svg(picture(), width, height);
 	}
 
 	/** The map as PNG bytes, drawn offscreen by the same renderer as the view. */
 	public byte[] toPng(int width, int height) {
-		Image image = new Image(canvas.getDisplay(), width, height);
-		GC gc = new GC(image);
-		SwtCanvas c = new SwtCanvas(gc);
-		try {
-			renderer().paint(c, width, height);
-		} finally {
-			c.dispose();
-			gc.dispose();
-		}
-		ImageLoader loader = new ImageLoader();
-		loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-		image.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		loader.save(out, SWT.IMAGE_PNG);
-		return out.toByteArray();
+		return PictureExport.png(canvas.getDisplay(), picture(), width, height);
 	}
 
 	private void export(String format) {
 		if (model == null) {
 			return;
 		}
-		FileDialog dialog = new FileDialog(canvas.getShell(), SWT.SAVE);
-		dialog.setFilterExtensions(new String[] { "*." + format });
-		dialog.setFileName(model.analysis().policy().name() + "-map." + format);
-		dialog.setOverwrite(true);
-		String target = dialog.open();
-		if (target == null) {
-			return;
-		}
 		Point size = canvas.getSize();
-		try {
-			byte[] bytes = format.equals("svg") ? toSvg(size.x, size.y).getBytes(StandardCharsets.UTF_8)
-					: toPng(size.x, size.y);
-			AtomicFiles.write(Path.of(target), bytes);
-			status("Exported " + target);
-			ResourcesPlugin.getWorkspace().getRoot().refreshLocal(1, null);
-		} catch (IOException | org.eclipse.core.runtime.CoreException e) {
-			status("Export failed: " + e.getMessage());
+		String s = PictureExport.saveAs(canvas.getShell(), picture(), size.x, size.y,
+				model.analysis().policy().name() + "-map", format);
+		if (s != null) {
+			status(s);
 		}
 	}
 

@@ -18,6 +18,8 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import dev.isolde.io.engine.Analysis;
 import dev.isolde.ui.editor.PolicyEditor;
@@ -64,6 +66,11 @@ public abstract class AnalysisView extends ViewPart {
 	/** Prepares what the UI shows, off the UI thread (layout, model building). */
 	protected abstract Object prepare(Analysis analysis);
 
+	/** Like {@link #prepare(Analysis)}, for views that also read the policy file itself. */
+	protected Object prepare(Analysis analysis, Path policy) throws IOException {
+		return prepare(analysis);
+	}
+
 	/** Shows what {@link #prepare} produced; on the UI thread. */
 	protected abstract void show(Analysis analysis, Object prepared, boolean samePolicy);
 
@@ -98,7 +105,7 @@ public abstract class AnalysisView extends ViewPart {
 				monitor.beginTask("Classifying and building restricted spaces", IProgressMonitor.UNKNOWN);
 				try {
 					Analysis a = PolicyAnalysis.of(path);
-					Object prepared = prepare(a);
+					Object prepared = prepare(a, path);
 					deliver(file, a, prepared, null);
 				} catch (IOException | RuntimeException e) {
 					deliver(file, null, null, e.getMessage());
@@ -128,6 +135,15 @@ public abstract class AnalysisView extends ViewPart {
 			analysis = a;
 			show(a, prepared, same);
 		});
+	}
+
+	/** The Properties view shows a part's selection only if the part hands it a page. */
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == IPropertySheetPage.class) {
+			return adapter.cast(new PropertySheetPage());
+		}
+		return super.getAdapter(adapter);
 	}
 
 	@Override

@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.ui.views;
 
-import org.eclipse.jface.action.Action;
-import org.eclipse.swt.SWT;
+import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
 import dev.isolde.io.engine.Analysis;
-import dev.isolde.render.graph.GraphRenderer;
 import dev.isolde.render.graph.PolicyGraph;
-import dev.isolde.render.canvas.SvgCanvas;
-import dev.isolde.ui.views.render.SwtCanvas;
 
 /** The policy graph: classes, instances, contexts and the memory classes each instance maps, laid out by ELK. */
 public class PolicyGraphView extends AnalysisView {
@@ -20,80 +15,32 @@ public class PolicyGraphView extends AnalysisView {
 	/** View id, as declared in plugin.xml. */
 	public static final String ID = "dev.isolde.ui.views.policyGraph";
 
-	private Canvas canvas;
+	private GraphCanvas canvas;
 	private PolicyGraph graph;
-	private double zoom = 1;
-	private double offsetX = 10;
-	private double offsetY = 10;
-	private Point dragFrom;
-	private boolean fitOnPaint;
+	private final SelectionSource selection = new SelectionSource();
 
 	@Override
 	protected Control createContent(Composite parent) {
-		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-		canvas.addPaintListener(e -> {
-			Point size = canvas.getSize();
-			if (graph == null) {
-				e.gc.fillRectangle(0, 0, size.x, size.y);
-				return;
-			}
-			if (fitOnPaint) {
-				fitOnPaint = false;
-				fit();
-			}
-			SwtCanvas c = new SwtCanvas(e.gc);
-			try {
-				renderer().paint(c, size.x, size.y);
-			} finally {
-				c.dispose();
-			}
-		});
-		canvas.addListener(SWT.MouseVerticalWheel, e -> {
-			double factor = e.count > 0 ? 1.2 : 1 / 1.2;
-			offsetX = e.x - (e.x - offsetX) * factor;
-			offsetY = e.y - (e.y - offsetY) * factor;
-			zoom *= factor;
-			canvas.redraw();
-		});
-		canvas.addListener(SWT.MouseDown, e -> dragFrom = new Point(e.x, e.y));
-		canvas.addListener(SWT.MouseUp, e -> dragFrom = null);
-		canvas.addListener(SWT.MouseMove, e -> {
-			if (dragFrom != null && (e.stateMask & SWT.BUTTON1) != 0) {
-				offsetX += e.x - dragFrom.x;
-				offsetY += e.y - dragFrom.y;
-				dragFrom = new Point(e.x, e.y);
-				canvas.redraw();
-			}
-		});
-		getViewSite().getActionBars().getToolBarManager().add(new Action("Fit") {
-			@Override
-			public void run() {
-				fit();
-			}
-		});
-		return canvas;
+		canvas = new GraphCanvas(parent);
+		canvas.onSelect(n -> selection.select(n == null ? null : new GraphNodeProperties(n, null)));
+		getSite().setSelectionProvider(selection);
+		IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+		tb.add(Actions.of("Fit", "Show the whole graph", canvas::fit));
+		tb.add(Actions.of("Export SVG…", "Save the graph as SVG", () -> export("svg")));
+		tb.add(Actions.of("Export PNG…", "Save the graph as PNG", () -> export("png")));
+		return canvas.control();
 	}
 
-	private GraphRenderer renderer() {
-		GraphRenderer r = new GraphRenderer(graph);
-		r.setView(zoom, offsetX, offsetY);
-		return r;
-	}
-
-	private void fit() {
+	private void export(String format) {
 		if (graph == null) {
 			return;
 		}
-		Point size = canvas.getSize();
-		if (size.x <= 20 || size.y <= 20) {
-			fitOnPaint = true; // not laid out on screen yet: fit once it has a size
-			return;
+		Point size = canvas.control().getSize();
+		String status = PictureExport.saveAs(canvas.control().getShell(), canvas.picture(), size.x, size.y,
+				analysis().policy().name() + "-policy-graph", format);
+		if (status != null) {
+			status(status);
 		}
-		// text does not scale, so never enlarge past 1:1; shrink only to make a big graph fit
-		zoom = Math.min(1, Math.min((size.x - 20) / Math.max(1, graph.width()), (size.y - 20) / Math.max(1, graph.height())));
-		offsetX = 10;
-		offsetY = 10;
-		canvas.redraw();
 	}
 
 	@Override
@@ -106,7 +53,7 @@ public class PolicyGraphView extends AnalysisView {
 		graph = (PolicyGraph) prepared;
 		status(String.format("%s: %d nodes, %d edges (ELK layered)", analysis.policy().name(), graph.nodes().size(),
 				graph.edges().size()));
-		fit();
+		canvas.setGraph(graph);
 	}
 
 	/** The laid-out graph, or null before the first analysis (for tests). */
@@ -114,15 +61,18 @@ public class PolicyGraphView extends AnalysisView {
 		return graph;
 	}
 
+	/** The graph canvas (for tests). */
+	public GraphCanvas canvas() {
+		return canvas;
+	}
+
 	/** The graph as SVG, drawn by the same renderer as the view. */
 	public String toSvg(int width, int height) {
-		SvgCanvas svg = new SvgCanvas(width, height);
-		renderer().paint(svg, width, height);
-		return svg.toSvg();
+		return PictureExport.svg(canvas.picture(), width, height);
 	}
 
 	@Override
 	public void setFocus() {
-		canvas.setFocus();
+		canvas.control().setFocus();
 	}
 }

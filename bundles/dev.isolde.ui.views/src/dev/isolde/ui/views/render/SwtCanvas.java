@@ -19,6 +19,8 @@ public final class SwtCanvas implements Canvas {
 	private final Map<Integer, Color> colors = new HashMap<>();
 	private final Font normal;
 	private Font bold;
+	private int background = -1;
+	private int foreground = -1;
 
 	/** A canvas over {@code gc}; the caller disposes the GC, {@link #dispose()} frees this canvas's fonts. */
 	public SwtCanvas(GC gc) {
@@ -32,25 +34,29 @@ public final class SwtCanvas implements Canvas {
 
 	@Override
 	public void fillRect(int x, int y, int w, int h, int rgb) {
-		gc.setBackground(color(rgb));
+		if (rgb != background) {
+			// a map repaint fills thousands of rows in few colours: skip redundant state changes
+			gc.setBackground(color(rgb));
+			background = rgb;
+		}
 		gc.fillRectangle(x, y, w, h);
 	}
 
 	@Override
 	public void drawRect(int x, int y, int w, int h, int rgb) {
-		gc.setForeground(color(rgb));
+		foreground(rgb);
 		gc.drawRectangle(x, y, w, h);
 	}
 
 	@Override
 	public void drawLine(int x1, int y1, int x2, int y2, int rgb) {
-		gc.setForeground(color(rgb));
+		foreground(rgb);
 		gc.drawLine(x1, y1, x2, y2);
 	}
 
 	@Override
 	public void drawText(String text, int x, int y, int rgb, boolean boldText) {
-		gc.setForeground(color(rgb));
+		foreground(rgb);
 		if (boldText) {
 			if (bold == null) {
 				FontData fd = normal.getFontData()[0];
@@ -60,6 +66,13 @@ public final class SwtCanvas implements Canvas {
 		}
 		gc.drawText(text, x, y, true);
 		gc.setFont(normal);
+	}
+
+	private void foreground(int rgb) {
+		if (rgb != foreground) {
+			gc.setForeground(color(rgb));
+			foreground = rgb;
+		}
 	}
 
 	@Override
