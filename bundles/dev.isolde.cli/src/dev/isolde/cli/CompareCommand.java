@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.dsl.check.PolicyChecker;
 import dev.isolde.dsl.isolde.PolicyFile;
 import dev.isolde.dsl.isolde.Scenario;
@@ -114,8 +115,8 @@ final class CompareCommand implements Command {
 		if (scenario != null) {
 			try {
 				run = ScenarioRun.of(scenario, a.kernel(), console.resolve(scenarioFile).getParent());
-				Simulator simA = run.simulator(a, fileA);
-				Simulator simB = run.simulator(b, fileB);
+				Simulator simA = run.simulator(a.classification(), a.spaces(), fileA);
+				Simulator simB = run.simulator(b.classification(), b.spaces(), fileB);
 				// A's classification draws the workload's accesses, so both policies replay the very same events
 				EventSource events = run.source(a.classification());
 				for (Strategy s : run.strategies()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.dsl.check.Diagnostic;
 import dev.isolde.dsl.check.PolicyChecker;
 import dev.isolde.dsl.isolde.Scenario;
@@ -164,7 +165,7 @@ final class ExportCommand implements Command {
 			try {
 				ScenarioRun run = ScenarioRun.of(scenario, a.kernel(), console.resolve(policyArg).getParent());
 				simulation = new HtmlReport.Simulation(run.name(), run.label(), run.cores(), run.smt(),
-						run.run(a, checked.policyFile()));
+						run.run(a.classification(), a.spaces(), checked.policyFile()));
 			} catch (ScenarioRun.BadScenario | TraceException e) {
 				console.err().println(policyArg + ": " + e.getMessage());
 				return BAD_INPUT;

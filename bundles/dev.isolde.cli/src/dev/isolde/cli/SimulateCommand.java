@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.dsl.check.PolicyChecker;
 import dev.isolde.dsl.isolde.AsiClassDecl;
 import dev.isolde.dsl.isolde.ClassMember;
@@ -133,7 +134,7 @@ final class SimulateCommand implements Command {
 			console.err().println(args.get(0) + ": " + e.getMessage());
 			return BAD_INPUT;
 		}
-		Simulator simulator = setup.simulator(analysis, result.policyFile());
+		Simulator simulator = setup.simulator(analysis.classification(), analysis.spaces(), result.policyFile());
 		EventSource source;
 		String label;
 		if (traceOption != null && traceOption.equals("-")) {

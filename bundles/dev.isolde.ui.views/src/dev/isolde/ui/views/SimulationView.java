@@ -165,7 +165,7 @@ public class SimulationView extends AnalysisView {
 
 	@Override
 	protected Object prepare(Analysis analysis, Path policy) throws IOException {
-		return SimulationSetup.of(policy);
+		return SimulationSetup.of(policy, analysis.kernel());
 	}
 
 	@Override
@@ -200,7 +200,7 @@ public class SimulationView extends AnalysisView {
 			protected IStatus run(IProgressMonitor monitor) {
 				monitor.beginTask("Simulating " + setup, setup.strategies().size() + 1);
 				try {
-					Simulator simulator = new Simulator(a.classification(), a.spaces(), setup.costModel(), setup.cpus());
+					Simulator simulator = setup.simulator(a);
 					EventSource source = setup.source(a);
 					List<StrategyResult> results = new ArrayList<>();
 					for (Strategy s : setup.strategies()) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.isolde.cli;
+package dev.isolde.dsl.scenario;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,6 +29,7 @@ import dev.isolde.engine.classify.Classification;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.policy.Hook;
 import dev.isolde.engine.policy.PolicySpec;
+import dev.isolde.engine.space.RestrictedSpaces;
 import dev.isolde.engine.sim.CostModel;
 import dev.isolde.engine.sim.EventSource;
 import dev.isolde.engine.sim.Simulator;
@@ -38,20 +39,19 @@ import dev.isolde.engine.sim.Taint;
 import dev.isolde.engine.sim.TaintPolicy;
 import dev.isolde.engine.sim.TraceException;
 import dev.isolde.engine.sim.TraceReader;
-import dev.isolde.io.engine.Analysis;
 
 /**
  * A scenario of a policy file read into what the simulator needs: cores and SMT threads, the trace file or named
  * workload, the contexts' CPU placement ({@code run … on cpu}), the strategies and the cost overrides. One reading
- * for {@code simulate}, {@code compare} and the HTML report, so all three run the same thing.
+ * for the CLI ({@code simulate}, {@code compare}, the HTML report) and the simulation view, so all run the same thing.
  *
  * @param runs contexts (kernel context indices) per CPU, or null to spread them over the CPUs
  */
-record ScenarioRun(String name, int cores, int smt, String workload, long events, long seed, Path trace, int[][] runs,
+public record ScenarioRun(String name, int cores, int smt, String workload, long events, long seed, Path trace, int[][] runs,
 		List<Strategy> strategies, Map<String, Long> costs) {
 
 	/** A scenario that cannot run, with the reason. */
-	static final class BadScenario extends Exception {
+	public static final class BadScenario extends Exception {
 		private static final long serialVersionUID = 1L;
 
 		BadScenario(String message) {
@@ -60,7 +60,7 @@ record ScenarioRun(String name, int cores, int smt, String workload, long events
 	}
 
 	/** The scenario named {@code name} of {@code file}, or its first one if name is null; null if there is none. */
-	static Scenario find(PolicyFile file, String name) {
+	public static Scenario find(PolicyFile file, String name) {
 		return file.getElements().stream().filter(Scenario.class::isInstance).map(Scenario.class::cast)
 				.filter(s -> name == null || name.equals(s.getName())).findFirst().orElse(null);
 	}
@@ -69,7 +69,7 @@ record ScenarioRun(String name, int cores, int smt, String workload, long events
 	 * Reads {@code scenario} (null: the defaults, for a trace given on the command line); a trace path is relative to
 	 * {@code dir}, contexts are looked up in {@code kernel}.
 	 */
-	static ScenarioRun of(Scenario scenario, KernelImage kernel, Path dir) throws BadScenario {
+	public static ScenarioRun of(Scenario scenario, KernelImage kernel, Path dir) throws BadScenario {
 		String name = scenario == null ? "trace" : scenario.getName();
 		int cores = 2;
 		int smt = 2;
@@ -148,17 +148,17 @@ record ScenarioRun(String name, int cores, int smt, String workload, long events
 	}
 
 	/** Logical CPUs. */
-	int cpus() {
+	public int cpus() {
 		return cores * smt;
 	}
 
 	/** The cost model: the defaults with the scenario's overrides. */
-	CostModel costModel() {
+	public CostModel costModel() {
 		return CostModel.defaults().with(costs);
 	}
 
 	/** What the events come from, for reports. */
-	String label() {
+	public String label() {
 		return trace != null ? "trace " + trace.getFileName()
 				: "workload " + workload + " (" + events + " events, seed " + seed + ")";
 	}
@@ -167,7 +167,7 @@ record ScenarioRun(String name, int cores, int smt, String workload, long events
 	 * The events: the trace file, streamed, or the named workload drawing its accesses from {@code classification}
 	 * (so two policies replay exactly the same events when given the same classification).
 	 */
-	EventSource source(Classification classification) {
+	public EventSource source(Classification classification) {
 		if (trace == null) {
 			return new dev.isolde.engine.sim.Workload(workload, classification, cpus(), events, seed, runs);
 		}
@@ -182,16 +182,23 @@ record ScenarioRun(String name, int cores, int smt, String workload, long events
 		};
 	}
 
-	/** A simulator of {@code analysis} with this scenario's costs and the taint policies {@code file} declares. */
-	Simulator simulator(Analysis analysis, PolicyFile file) {
-		return new Simulator(analysis.classification(), analysis.spaces(), costModel(), cpus(),
-				taintPolicies(file, analysis.policy()));
+	/** A named workload on {@code cores} x 2 SMT siblings under every strategy, with the default costs. */
+	public static ScenarioRun workload(String workload, int cores, long events) {
+		return new ScenarioRun("workload " + workload, cores, 2, workload, events, 1, null, null,
+				List.of(Strategy.values()), Map.of());
 	}
 
-	/** Runs the events under each strategy on {@code analysis}. */
-	List<StrategyResult> run(Analysis analysis, PolicyFile file) throws TraceException {
-		Simulator simulator = simulator(analysis, file);
-		EventSource source = source(analysis.classification());
+	/** A simulator with this scenario's costs and the taint policies {@code file} (may be null) declares. */
+	public Simulator simulator(Classification classification, RestrictedSpaces spaces, PolicyFile file) {
+		return new Simulator(classification, spaces, costModel(), cpus(),
+				file == null ? Map.of() : taintPolicies(file, classification.policy()));
+	}
+
+	/** Runs the events under each strategy. */
+	public List<StrategyResult> run(Classification classification, RestrictedSpaces spaces, PolicyFile file)
+			throws TraceException {
+		Simulator simulator = simulator(classification, spaces, file);
+		EventSource source = source(classification);
 		List<StrategyResult> results = new ArrayList<>();
 		for (Strategy s : strategies) {
 			results.add(simulator.run(s, source));
@@ -204,7 +211,7 @@ record ScenarioRun(String name, int cores, int smt, String workload, long events
 	 * prevent_control/protect_data/set}; {@code flush data|control with ...}); undeclared parts keep the 2025
 	 * series' defaults for the class's context kind.
 	 */
-	static Map<String, TaintPolicy> taintPolicies(PolicyFile file, PolicySpec spec) {
+	public static Map<String, TaintPolicy> taintPolicies(PolicyFile file, PolicySpec spec) {
 		Map<String, TaintPolicy> out = new LinkedHashMap<>();
 		for (var e : file.getElements()) {
 			if (!(e instanceof AsiClassDecl cls)) {
