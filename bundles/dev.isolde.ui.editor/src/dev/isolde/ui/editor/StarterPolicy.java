@@ -40,7 +40,6 @@ public final class StarterPolicy {
 
 					asi class KVM per vm {
 					  maps global
-					  on enter l1d_flush, mds_clear
 					  taints guest_data, guest_control
 					  policy protect_data user_data, other_mm_data prevent_control user_control
 					  flush data with l1d_flush
