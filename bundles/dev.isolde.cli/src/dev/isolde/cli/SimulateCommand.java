@@ -129,7 +129,7 @@ final class SimulateCommand implements Command {
 			Path file = trace;
 			source = sink -> {
 				try (Reader in = Files.newBufferedReader(file)) {
-					new TraceReader(analysis.kernel(), file.toString()).read(in, sink);
+					new TraceReader(analysis.kernel(), file.toString(), cpus).read(in, sink);
 				} catch (java.io.IOException e) {
 					throw new TraceException(file.toString(), 0, 0, e.getMessage());
 				}

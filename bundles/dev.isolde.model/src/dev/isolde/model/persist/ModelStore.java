@@ -2,6 +2,7 @@
 package dev.isolde.model.persist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +12,7 @@ import javax.xml.XMLConstants;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
@@ -59,7 +61,10 @@ public final class ModelStore {
 			throw new ModelLoadException(file.toString(), 0, 0,
 					Files.exists(file) ? "not a regular file" : "no such kernel model", null);
 		}
-		Resource resource = resourceSet().createResource(URI.createFileURI(file.toAbsolutePath().toString()));
+		URI uri = URI.createFileURI(file.toAbsolutePath().toString());
+		ResourceSet rs = resourceSet();
+		rs.setURIConverter(new OnlyThisDocument(uri));
+		Resource resource = rs.createResource(uri);
 		try {
 			resource.load(LOAD_OPTIONS);
 		} catch (IOException | RuntimeException e) {
@@ -70,6 +75,27 @@ public final class ModelStore {
 					null);
 		}
 		return m;
+	}
+
+	/**
+	 * EMF fetches the package of an unknown namespace from its URI and loads other documents that references name:
+	 * a hostile model could make the tools connect anywhere (found by fuzzing) or read local files. Only the named
+	 * file is read.
+	 */
+	private static final class OnlyThisDocument extends ExtensibleURIConverterImpl {
+		private final URI document;
+
+		OnlyThisDocument(URI document) {
+			this.document = document;
+		}
+
+		@Override
+		public InputStream createInputStream(URI uri, Map<?, ?> options) throws IOException {
+			if (!uri.equals(document)) {
+				throw new IOException("a kernel model reads no other document: " + uri);
+			}
+			return super.createInputStream(uri, options);
+		}
 	}
 
 	private static ModelLoadException located(Path file, Throwable e) {

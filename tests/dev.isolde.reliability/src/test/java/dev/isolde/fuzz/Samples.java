@@ -18,7 +18,7 @@ import dev.isolde.io.engine.Analysis;
 import dev.isolde.model.persist.ModelStore;
 
 /** The repository's samples, loaded once per JVM: the policy language and the analysis of samples/kvm-host.asi. */
-final class Samples {
+public final class Samples {
 
 	private static Injector injector;
 	private static Analysis kvmHost;
@@ -27,13 +27,13 @@ final class Samples {
 	}
 
 	/** The samples directory, from the build's {@code isolde.samples} property or the working directory's parent. */
-	static Path dir() {
+	public static Path dir() {
 		String prop = System.getProperty("isolde.samples");
 		return prop != null ? Path.of(prop) : Path.of("../../samples").toAbsolutePath().normalize();
 	}
 
 	/** The policy language outside any editor, as the CLI runs it. */
-	static synchronized Injector injector() {
+	public static synchronized Injector injector() {
 		if (injector == null) {
 			injector = new IsoldeStandaloneSetup().createInjectorAndDoEMFRegistration();
 		}
@@ -41,7 +41,7 @@ final class Samples {
 	}
 
 	/** samples/kvm-host.asi analysed on samples/machine.isolde. */
-	static synchronized Analysis kvmHost() throws IOException, CompileException {
+	public static synchronized Analysis kvmHost() throws IOException, CompileException {
 		if (kvmHost == null) {
 			Path policy = dir().resolve("kvm-host.asi");
 			XtextResourceSet rs = injector().getInstance(XtextResourceSet.class);

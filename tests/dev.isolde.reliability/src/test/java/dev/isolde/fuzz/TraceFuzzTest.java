@@ -39,7 +39,7 @@ class TraceFuzzTest {
 		EventSource source = sink -> {
 			// Files.newBufferedReader in the CLI decodes UTF-8 and fails on malformed input; ISO-8859-1 reaches the parser.
 			Reader in = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.ISO_8859_1);
-			new TraceReader(analysis.kernel(), Contract.FILE).read(in, sink);
+			new TraceReader(analysis.kernel(), Contract.FILE, CPUS).read(in, sink);
 		};
 		try {
 			simulator.runAll("fuzz", source);

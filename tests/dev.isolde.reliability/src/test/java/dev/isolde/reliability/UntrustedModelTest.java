@@ -70,6 +70,19 @@ class UntrustedModelTest {
 		assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
 	}
 
+	/** Found by fuzzing: EMF fetched the package of an unknown namespace over HTTP. */
+	@Test
+	void unknownNamespaceIsNotFetched() throws IOException {
+		Path file = dir.resolve("other.isolde");
+		Files.writeString(file, """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<isolde:Machine xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" \
+				xmlns:isolde="http://isolde.dev/model/2.0" name="m"/>
+				""");
+		ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelStore.load(file));
+		assertTrue(e.getMessage().contains("reads no other document: http://isolde.dev/model/2.0"), e.getMessage());
+	}
+
 	@Test
 	void modelWithoutDoctypeStillLoads() throws IOException {
 		assertEquals("plain", ModelStore.load(model("", "plain")).getName());
