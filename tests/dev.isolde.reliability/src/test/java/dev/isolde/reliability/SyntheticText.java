@@ -71,7 +71,7 @@ abstract class SyntheticText extends Reader {
 
 	/** {@code count} trace events on four CPUs of two VMs: exits, accesses by symbol, interrupts, entries. */
 	static SyntheticText trace(long count) {
-		String[] events = { " vmexit EPT_VIOLATION\n", " access _stext+0x10 r\n", " access __start_pci_fixups_header+0x10 w\n",
+		String[] events = { " vmexit EPT_VIOLATION\n", " access _stext+0x10 r\n", " access 0xffff888100000000 w\n",
 				" irq 236\n", " vmenter\n" };
 		return new SyntheticText(-1) {
 			@Override

@@ -70,17 +70,30 @@ class UntrustedModelTest {
 		assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
 	}
 
-	/** Found by fuzzing: EMF fetched the package of an unknown namespace over HTTP. */
+	/**
+	 * Found by fuzzing: EMF loaded the package of an unknown namespace from the namespace URI (over HTTP for
+	 * {@code http://}). Here the URI names a real Ecore package on disk, which EMF would load without complaint.
+	 */
 	@Test
-	void unknownNamespaceIsNotFetched() throws IOException {
+	void packageOfAnUnknownNamespaceIsNotLoaded() throws IOException {
+		Path ecore = dir.resolve("evil.ecore");
+		String ns = ecore.toUri().toString();
+		Files.writeString(ecore, """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<ecore:EPackage xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" \
+				xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+				xmlns:ecore="http://www.eclipse.org/emf/2002/Ecore" name="evil" nsURI="%s" nsPrefix="evil">
+				  <eClassifiers xsi:type="ecore:EClass" name="Machine"/>
+				</ecore:EPackage>
+				""".formatted(ns));
 		Path file = dir.resolve("other.isolde");
 		Files.writeString(file, """
 				<?xml version="1.0" encoding="UTF-8"?>
-				<isolde:Machine xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" \
-				xmlns:isolde="http://isolde.dev/model/2.0" name="m"/>
-				""");
+				<evil:Machine xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:evil="%s"/>
+				""".formatted(ns));
 		ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelStore.load(file));
-		assertTrue(e.getMessage().contains("reads no other document: http://isolde.dev/model/2.0"), e.getMessage());
+		// had EMF loaded evil.ecore, the document would parse and fail later for having no Isolde Machine
+		assertTrue(e.getMessage().contains("Package with uri '" + ns + "' not found"), e.getMessage());
 	}
 
 	@Test
