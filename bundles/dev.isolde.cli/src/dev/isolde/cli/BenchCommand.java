@@ -151,7 +151,12 @@ final class BenchCommand implements Command {
 		Path dir = Files.createTempDirectory("isolde-bench");
 		Path policy = dir.resolve("generated.asi");
 		Path kernel = console.resolve(System.getProperty("isolde.samples", "samples")).resolve("machine.isolde");
-		Files.writeString(policy, GeneratedPolicy.text(rules, Files.isRegularFile(kernel) ? kernel : null));
+		// a policy reads kernel models in its own directory only
+		Path localKernel = dir.resolve(kernel.getFileName());
+		if (Files.isRegularFile(kernel)) {
+			Files.copy(kernel, localKernel);
+		}
+		Files.writeString(policy, GeneratedPolicy.text(rules, Files.isRegularFile(kernel) ? kernel.getFileName() : null));
 		var checker = languages.injector().getInstance(dev.isolde.dsl.check.PolicyChecker.class);
 		Timings.Result r = Timings.measure(WARM_UP, RUNS, () -> checker.check(policy));
 		var result = (dev.isolde.dsl.check.PolicyChecker.Result) r.last();
@@ -159,6 +164,7 @@ final class BenchCommand implements Command {
 				rules, Files.readAllLines(policy).size(), Files.isRegularFile(kernel) ? kernel.getFileName() : "none",
 				r.summary(), result.diagnostics().size());
 		Files.delete(policy);
+		Files.deleteIfExists(localKernel);
 		Files.delete(dir);
 		return OK;
 	}

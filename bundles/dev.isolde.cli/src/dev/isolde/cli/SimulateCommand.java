@@ -139,7 +139,7 @@ final class SimulateCommand implements Command {
 		String label;
 		if (traceOption != null && traceOption.equals("-")) {
 			// standard input can be read once: run the first strategy only when several would need a replay
-			source = sink -> new TraceReader(kernel, "<stdin>")
+			source = sink -> new TraceReader(kernel, "<stdin>", setup.cpus())
 					.read(new InputStreamReader(console.in(), StandardCharsets.UTF_8), sink);
 			label = "trace <stdin>";
 			if (setup.strategies().size() > 1 || share > 0) {

@@ -18,6 +18,7 @@ import com.google.inject.Singleton;
 
 import dev.isolde.dsl.isolde.KernelRef;
 import dev.isolde.dsl.isolde.PolicyFile;
+import dev.isolde.dsl.scoping.ConfinedImportUriResolver;
 import dev.isolde.model.persist.ModelStore;
 
 /**
@@ -32,7 +33,10 @@ public class KernelModels {
 
 	private final Map<Path, Loaded> cache = new ConcurrentHashMap<>();
 
-	/** The file a policy's {@code kernel} statement names, resolved against the policy's directory, or null. */
+	/**
+	 * The file a policy's {@code kernel} statement names, resolved against the policy's directory, or null when
+	 * there is none or it lies outside the policy's directory tree.
+	 */
 	public Path locate(PolicyFile file) {
 		KernelRef ref = file.getKernel();
 		if (ref == null || ref.getPath() == null || file.eResource() == null) {
@@ -41,23 +45,43 @@ public class KernelModels {
 		return locate(file.eResource(), ref.getPath());
 	}
 
-	/** Resolves {@code path} against the directory of {@code resource}, or null when it is not on the file system. */
+	/**
+	 * Resolves {@code path} against the directory of {@code resource}, or returns null when it is not on the file
+	 * system or lies outside that directory's tree: a policy may come from someone else, and its {@code kernel}
+	 * statement must not make the tools read arbitrary files (the same rule as {@code import}s, see
+	 * {@link ConfinedImportUriResolver}; the user names other models with {@code --kernel}).
+	 */
 	public Path locate(Resource resource, String path) {
+		if (!ConfinedImportUriResolver.isConfined(path)) {
+			return null;
+		}
 		try {
 			Path p = Path.of(path);
-			if (p.isAbsolute()) {
-				return p.normalize();
-			}
 			URI uri = resource.getURI();
 			URI local = uri == null ? null : CommonPlugin.resolve(uri);
+			Path dir;
 			if (local != null && local.isFile() && local.toFileString() != null) {
-				Path parent = Path.of(local.toFileString()).toAbsolutePath().getParent();
-				return (parent == null ? p : parent.resolve(p)).normalize();
+				dir = Path.of(local.toFileString()).toAbsolutePath().getParent();
+			} else {
+				// In-memory resources (tests, synthetic URIs) resolve against the working directory.
+				dir = Path.of("").toAbsolutePath();
 			}
-			// In-memory resources (tests, synthetic URIs) resolve against the working directory.
-			return p.toAbsolutePath().normalize();
+			Path file = dir.resolve(p).normalize();
+			return staysInside(dir, file) ? file : null;
 		} catch (InvalidPathException e) {
 			return null;
+		}
+	}
+
+	/** Whether {@code file}, once symbolic links are followed, is still inside {@code dir}. */
+	private static boolean staysInside(Path dir, Path file) {
+		if (!Files.exists(file)) {
+			return true; // nothing to read; reported as not found
+		}
+		try {
+			return file.toRealPath().startsWith(dir.toRealPath());
+		} catch (IOException e) {
+			return false;
 		}
 	}
 

@@ -175,7 +175,7 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 		KernelImage kernel = classification.kernel();
 		return sink -> {
 			try (Reader in = Files.newBufferedReader(file)) {
-				new TraceReader(kernel, file.toString()).read(in, sink);
+				new TraceReader(kernel, file.toString(), cpus()).read(in, sink);
 			} catch (IOException e) {
 				throw new TraceException(file.toString(), 0, 0, e.getMessage());
 			}

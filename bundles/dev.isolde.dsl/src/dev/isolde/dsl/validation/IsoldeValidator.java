@@ -468,8 +468,9 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		PolicyFile file = EcoreUtil2.getContainerOfType(ref, PolicyFile.class);
 		Path path = file == null ? null : kernelModels.locate(file);
 		if (path == null || !Files.exists(path)) {
-			warning("kernel model not found: " + (path == null ? ref.getPath() : path) + "; kernel checks skipped", ref,
-					Literals.KERNEL_REF__PATH, KERNEL_MODEL_NOT_FOUND);
+			String why = path != null ? "kernel model not found: " + path
+					: "kernel model outside this policy's directory, not read: " + ref.getPath();
+			warning(why + "; kernel checks skipped", ref, Literals.KERNEL_REF__PATH, KERNEL_MODEL_NOT_FOUND);
 			return;
 		}
 		try {

@@ -15,6 +15,7 @@ public final class TraceReader {
     public static final int MAX_LINE = 4096;
     private final KernelImage kernel;
     private final String file;
+    private final int cpus;
     private final char[] line = new char[MAX_LINE];
     private int len;
     private int pos;
@@ -25,8 +26,14 @@ public final class TraceReader {
 
     /** A reader resolving symbols and contexts in {@code kernel}; {@code file} names the input in errors. */
     public TraceReader(KernelImage kernel, String file) {
+        this(kernel, file, Integer.MAX_VALUE);
+    }
+
+    /** Like {@link #TraceReader(KernelImage, String)}, also rejecting CPUs outside {@code 0..cpus-1}. */
+    public TraceReader(KernelImage kernel, String file, int cpus) {
         this.kernel = kernel;
         this.file = file;
+        this.cpus = cpus;
     }
 
     /** Reads all of {@code in} into {@code sink}; throws {@link TraceException} at the first bad line. */
@@ -81,7 +88,7 @@ public final class TraceReader {
             return;
         }
         long seq = number("sequence number");
-        int cpu = (int) number("cpu");
+        int cpu = cpu(number("cpu"), wordCol);
         int context = context(word("context"));
         String ev = word("event");
         int col = wordCol;
@@ -135,7 +142,7 @@ public final class TraceReader {
         int rb = text.indexOf(']');
         if (lb >= 0 && rb > lb && rb < pf) {
             try {
-                cpu = Integer.parseInt(text.substring(lb + 1, rb).strip());
+                cpu = cpu(Long.parseLong(text.substring(lb + 1, rb).strip()), lb + 2);
             } catch (NumberFormatException e) {
                 throw error(lb + 2, "bad cpu '" + text.substring(lb + 1, rb) + "'");
             }
@@ -148,6 +155,14 @@ public final class TraceReader {
         long va = address();
         // An ftrace line is a fault taken in the restricted space: replay it as an access of that address.
         sink.event(ftraceSeq++, cpu, -1, EventKind.READ, va);
+    }
+
+    /** The simulator indexes per-CPU state by it, so a CPU the machine lacks is an error of the trace (fuzzing). */
+    private int cpu(long value, int col) {
+        if (value < 0 || value >= cpus) {
+            throw error(col, value < 0 ? "negative cpu " + value : "cpu " + value + " outside 0.." + (cpus - 1));
+        }
+        return (int) value;
     }
 
     private long address() {

@@ -30,6 +30,22 @@ public final class KallsymsReader {
 
 	private static final String EXPECTED_LINE = "'ADDRESS TYPE NAME [[MODULE]]' symbol lines";
 
+	/**
+	 * KSYM_NAME_LEN (include/linux/kallsyms.h, 512 since 6.1 for Rust) bounds every name with its NUL, and
+	 * scripts/kallsyms.c rejects longer ones at build time, so System.map holds none either.
+	 */
+	public static final int MAX_NAME_LENGTH = 511;
+
+	/** MODULE_NAME_LEN (include/linux/module.h: 64 minus a long) bounds a module name with its NUL. */
+	public static final int MAX_MODULE_LENGTH = 55;
+
+	private LineSource lines;
+
+	/** The 1-based line of the symbol being passed to the sink, for errors the sink raises. */
+	public int line() {
+		return lines == null ? 0 : lines.number();
+	}
+
 	/** Reads a file, closing it afterwards. */
 	public KallsymsSummary read(Path path, Consumer<? super KernelSymbol> sink) throws ImportException {
 		return LineSource.readFile(path, (in, file) -> read(in, file, sink));
@@ -39,7 +55,7 @@ public final class KallsymsReader {
 	 * Reads symbols from {@code in}, naming {@code file} in errors, and passes each complete symbol to {@code sink}.
 	 */
 	public KallsymsSummary read(Reader in, String file, Consumer<? super KernelSymbol> sink) throws ImportException {
-		LineSource lines = new LineSource(in, file);
+		lines = new LineSource(in, file);
 		LineCursor cur = lines.cursor();
 		long symbols = 0;
 		long moduleSymbols = 0;
@@ -65,6 +81,10 @@ public final class KallsymsReader {
 			cur.blanks("symbol name");
 			int nameAt = cur.mark();
 			int nameEnd = cur.skipWord();
+			if (nameEnd - nameAt > MAX_NAME_LENGTH) {
+				throw cur.error(nameAt, "symbol name of " + (nameEnd - nameAt) + " characters",
+						"at most " + MAX_NAME_LENGTH + " (the kernel's KSYM_NAME_LEN)");
+			}
 			String name = cur.text(nameAt, nameEnd);
 			String module = null;
 			if (cur.skipBlanks() > 0 && !cur.atEnd()) {
@@ -76,6 +96,10 @@ public final class KallsymsReader {
 				}
 				if (moduleEnd - moduleAt < 3 || cur.charAt(moduleEnd - 1) != ']') {
 					throw cur.error(moduleAt, "malformed module column", "[MODULE]");
+				}
+				if (moduleEnd - moduleAt - 2 > MAX_MODULE_LENGTH) {
+					throw cur.error(moduleAt + 1, "module name of " + (moduleEnd - moduleAt - 2) + " characters",
+							"at most " + MAX_MODULE_LENGTH + " (the kernel's MODULE_NAME_LEN)");
 				}
 				if (cur.textEquals(moduleAt + 1, moduleEnd - 1, lastModule)) {
 					module = lastModule; // module symbols come in runs, so one string per run suffices

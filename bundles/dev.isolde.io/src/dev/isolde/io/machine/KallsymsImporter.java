@@ -59,12 +59,23 @@ final class KallsymsImporter {
 	 */
 	static final int MAX_SYMBOLS = 2_000_000;
 
-	/** Thrown from the reader's callback to stop reading at the limit. */
+	/**
+	 * The names of a kernel with every module loaded add up to tens of megabytes; a file with fewer but longer names
+	 * (up to KSYM_NAME_LEN each) could still hold a gigabyte of them, so the import also stops at this many name
+	 * characters, which a 512 MB heap holds with the rest of the staged import.
+	 */
+	static final long MAX_NAME_CHARS = 64L << 20;
+
+	/** Thrown from the reader's callback to stop reading at a limit, at the line that crossed it. */
 	private static final class SymbolLimit extends RuntimeException {
 		private static final long serialVersionUID = 1L;
+		final int line;
+		final String problem;
 
-		SymbolLimit() {
+		SymbolLimit(int line, String problem) {
 			super(null, null, false, false);
+			this.line = line;
+			this.problem = problem;
 		}
 	}
 
@@ -72,6 +83,8 @@ final class KallsymsImporter {
 
 	// The symbols in reading order, as parallel arrays to keep 100k+ lines cheap.
 	private int n;
+	private long nameChars;
+	private KallsymsReader reader;
 	private long[] address = new long[1 << 14];
 	private char[] type = new char[1 << 14];
 	private String[] name = new String[1 << 14];
@@ -84,10 +97,11 @@ final class KallsymsImporter {
 	/** Reads {@code in} and stages its symbols, objects and source record; {@code kind} names the format. */
 	void read(LineCountingReader in, String file, String kind, StagedImport into) throws ImportException {
 		KallsymsSummary summary;
+		reader = new KallsymsReader();
 		try {
-			summary = new KallsymsReader().read(in, file, this::add);
+			summary = reader.read(in, file, this::add);
 		} catch (SymbolLimit e) {
-			throw new ImportException(file, MAX_SYMBOLS + 1, 1, "more than " + MAX_SYMBOLS + " symbols",
+			throw new ImportException(file, e.line, 1, e.problem,
 					"the symbol table of one kernel (a few hundred thousand lines)");
 		}
 		boolean hidden = summary.addressesHidden();
@@ -171,7 +185,11 @@ final class KallsymsImporter {
 
 	private void add(KernelSymbol s) {
 		if (n == MAX_SYMBOLS) {
-			throw new SymbolLimit();
+			throw new SymbolLimit(reader.line(), "more than " + MAX_SYMBOLS + " symbols");
+		}
+		nameChars += s.name().length(); // module names are one shared string per run of a module's symbols
+		if (nameChars > MAX_NAME_CHARS) {
+			throw new SymbolLimit(reader.line(), "more than " + (MAX_NAME_CHARS >> 20) + " Mi characters of names");
 		}
 		if (n == address.length) {
 			int cap = n * 2;

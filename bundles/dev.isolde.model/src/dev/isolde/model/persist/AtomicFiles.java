@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Writes files so that a crash at any point leaves either the old or the new content: a temporary
- * file in the same directory (same file system, so the rename is atomic), fsync, then rename.
+ * file in the same directory (same file system, so the rename is atomic), fsync, then rename and fsync of the
+ * directory. A crash leaves at most a hidden {@code .NAME*.tmp} file, which never has the target's extension.
  */
 public final class AtomicFiles {
 
@@ -62,6 +63,16 @@ public final class AtomicFiles {
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		} finally {
 			Files.deleteIfExists(tmp);
+		}
+		syncDirectory(dir);
+	}
+
+	/** The rename is only durable once the directory entry is on disk (fsync(2) of the directory, as rename(2) says). */
+	private static void syncDirectory(Path dir) {
+		try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+			ch.force(true);
+		} catch (IOException e) {
+			// Some file systems and platforms cannot open or sync a directory; the content itself is already synced.
 		}
 	}
 }
