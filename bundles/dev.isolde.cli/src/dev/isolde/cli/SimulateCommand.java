@@ -139,7 +139,8 @@ final class SimulateCommand implements Command {
 		String label;
 		if (traceOption != null && traceOption.equals("-")) {
 			// standard input can be read once: run the first strategy only when several would need a replay
-			source = sink -> new TraceReader(kernel, "<stdin>", setup.cpus())
+			int cpus = setup.cpus();
+			source = sink -> new TraceReader(kernel, "<stdin>", cpus)
 					.read(new InputStreamReader(console.in(), StandardCharsets.UTF_8), sink);
 			label = "trace <stdin>";
 			if (setup.strategies().size() > 1 || share > 0) {
