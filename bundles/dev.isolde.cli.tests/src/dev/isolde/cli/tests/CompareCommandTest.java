@@ -19,11 +19,19 @@ class CompareCommandTest {
 		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
 	}
 
-	/** A sample copied beside the test, naming the sample kernel by its absolute path, with fewer events. */
+	/** The sample kernel beside the test's policies: a policy reads kernel models from its own directory only. */
+	private void copyKernel() throws java.io.IOException {
+		Path kernel = dir.resolve("machine.isolde");
+		if (!Files.exists(kernel)) {
+			Files.copy(samples().resolve("machine.isolde"), kernel);
+		}
+	}
+
+	/** A sample copied beside the test with the sample kernel, with fewer events. */
 	private Path sample(String name) throws Exception {
 		Path copy = dir.resolve(name);
+		copyKernel();
 		Files.writeString(copy, Files.readString(samples().resolve(name))
-				.replace("kernel \"machine.isolde\"", "kernel \"" + samples().resolve("machine.isolde") + "\"")
 				.replace("events 200000", "events 20000"));
 		return copy;
 	}
