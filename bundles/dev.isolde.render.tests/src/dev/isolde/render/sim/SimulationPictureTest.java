@@ -48,4 +48,17 @@ class SimulationPictureTest {
 		}
 		assertTrue(text.contains(String.format("#%06x", TimelineRenderer.color(SiblingTimeline.State.UNTRUSTED))));
 	}
+
+	@Test
+	void anIdleSiblingReturnsToIdleAfterEachTimerTick() {
+		KernelImage kernel = SyntheticMachine.build(5_000, 2, 200, 8L << 30, 7);
+		Analysis a = Analysis.run(kernel, SyntheticMachine.kvmPolicy(kernel));
+		// context 0 runs on CPU 0, its sibling CPU 1 has nothing to run
+		Workload w = new Workload("vmexit-storm", a.classification(), 2, 20_000, 3, new int[][] { { 0 }, {} });
+		SiblingTimeline t = SiblingTimeline.of(kernel, a.spaces(), w, 0, 20_000, null);
+		List<SiblingTimeline.Segment> cpu1 = t.segments().stream().filter(s -> s.cpu() == 1).toList();
+		assertTrue(cpu1.stream().anyMatch(s -> s.state() == SiblingTimeline.State.UNRESTRICTED), "timer ticks run");
+		assertTrue(cpu1.stream().filter(s -> s.state() == SiblingTimeline.State.IDLE).count() > 1,
+				"back to idle after a tick, not kernel until the end: " + cpu1.size() + " segments");
+	}
 }

@@ -107,6 +107,8 @@ public final class SiblingTimeline {
 					next = State.UNRESTRICTED;
 				}
 			}
+			// the CPU went back to its idle loop after a timer tick
+			case IDLE -> next = State.IDLE;
 			}
 			if (next != state[k]) {
 				segments.add(new Segment(c, state[k], since[k], seq));
