@@ -131,17 +131,12 @@ final class BenchCommand implements Command {
 		if (args.size() < 2) {
 			throw new UsageException("bench sim needs a policy file");
 		}
-		PolicyInputs inputs = new PolicyInputs(languages);
-		dev.isolde.engine.policy.PolicySpec spec;
-		Machine machine;
+		dev.isolde.io.engine.Analysis a;
 		try {
-			var result = inputs.check(args.get(1), console);
-			spec = inputs.compile(result, console);
-			machine = inputs.kernel(result, null, console);
+			a = new PolicyInputs(languages).analyse(args.get(1), null, console);
 		} catch (PolicyInputs.Reported reported) {
 			return reported.exit;
 		}
-		var a = dev.isolde.io.engine.Analysis.run(machine, spec);
 		int events = args.size() == 3 ? parseCount(args.get(2)) : 4_000_000;
 		dev.isolde.engine.bench.SimBench.run(a.classification(), a.spaces(), 4, events, WARM_UP, RUNS, console.out());
 		return OK;

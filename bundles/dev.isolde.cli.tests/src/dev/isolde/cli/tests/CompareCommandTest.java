@@ -15,30 +15,18 @@ class CompareCommandTest {
 	@TempDir
 	Path dir;
 
-	private static Path samples() {
-		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
-	}
-
-	/** The sample kernel beside the test's policies: a policy reads kernel models from its own directory only. */
-	private void copyKernel() throws java.io.IOException {
-		Path kernel = dir.resolve("machine.isolde");
-		if (!Files.exists(kernel)) {
-			Files.copy(samples().resolve("machine.isolde"), kernel);
-		}
-	}
-
 	/** A sample copied beside the test with the sample kernel, with fewer events. */
 	private Path sample(String name) throws Exception {
 		Path copy = dir.resolve(name);
-		copyKernel();
-		Files.writeString(copy, Files.readString(samples().resolve(name))
+		Samples.copyKernelTo(dir);
+		Files.writeString(copy, Files.readString(Samples.dir().resolve(name))
 				.replace("events 200000", "events 20000"));
 		return copy;
 	}
 
 	@Test
 	void compareOfTheTwoSampleModelsListsClassesSpacesAndObjectsChangingSide() {
-		CliRun r = CliRun.in(samples(), "compare", "kvm-host.asi", "asi2025.asi");
+		CliRun r = CliRun.in(Samples.dir(), "compare", "kvm-host.asi", "asi2025.asi");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().startsWith("A = kvm_host (model rfc2022), B = kvm_host_2025 (model asi2025)"), r.out());
 		for (String s : new String[] { "global nonsensitive", "guest1/KVM", "guest2/KVM", "shell/userspace",

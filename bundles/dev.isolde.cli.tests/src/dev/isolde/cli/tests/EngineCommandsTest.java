@@ -10,19 +10,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /** The commands that run the engine, on the bundled sample policies and the sample kernel model. */
 class EngineCommandsTest {
 
 	@TempDir
 	Path dir;
 
-	private static Path samples() {
-		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
-	}
-
 	CliRun run(String... args) {
-		return CliRun.in(samples(), args);
+		return CliRun.in(Samples.dir(), args);
 	}
 
 	@Test
@@ -77,7 +72,7 @@ class EngineCommandsTest {
 				asi class KVM per vm { maps global on enter l1d_flush, mds_clear }
 				vm guest1 uses KVM
 				""");
-		CliRun r = run("check", policy.toString(), "--kernel", samples().resolve("machine.isolde").toString());
+		CliRun r = run("check", policy.toString(), "--kernel", Samples.dir().resolve("machine.isolde").toString());
 		assertEquals(1, r.exit(), r.out() + r.err());
 		assertTrue(r.err().contains("page-separation: error:"), r.err());
 		assertTrue(r.err().contains("entry_SYSCALL_64"), r.err());
@@ -101,8 +96,8 @@ class EngineCommandsTest {
 	void simulateComparesTheScenarioStrategies() throws Exception {
 		Path policy = dir.resolve("sim.asi");
 		// a policy reads kernel models in its own directory only
-		Files.copy(samples().resolve("machine.isolde"), dir.resolve("machine.isolde"));
-		Files.writeString(policy, Files.readString(samples().resolve("kvm-host.asi"))
+		Samples.copyKernelTo(dir);
+		Files.writeString(policy, Files.readString(Samples.dir().resolve("kvm-host.asi"))
 				.replace("events 200000", "events 20000"));
 		CliRun r = CliRun.in(dir, "simulate", "sim.asi", "--format", "json");
 		assertEquals(0, r.exit(), r.err());
@@ -116,7 +111,7 @@ class EngineCommandsTest {
 
 	@Test
 	void exportWritesASemanticPatchAndAnAnnotationList() throws Exception {
-		CliRun cocci = CliRun.in(dir, "export", samples().resolve("kvm-host.asi").toString(), "--to", "cocci", "-o",
+		CliRun cocci = CliRun.in(dir, "export", Samples.dir().resolve("kvm-host.asi").toString(), "--to", "cocci", "-o",
 				"out.cocci");
 		assertEquals(0, cocci.exit(), cocci.err());
 		String patch = Files.readString(dir.resolve("out.cocci"));

@@ -32,18 +32,6 @@ class ExportCommandTest {
 	@TempDir
 	Path dir;
 
-	private static Path samples() {
-		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
-	}
-
-	/** The sample kernel beside the test's policies: a policy reads kernel models from its own directory only. */
-	private void copyKernel() throws java.io.IOException {
-		Path kernel = dir.resolve("machine.isolde");
-		if (!Files.exists(kernel)) {
-			Files.copy(samples().resolve("machine.isolde"), kernel);
-		}
-	}
-
 	private CliRun export(String... args) {
 		String[] all = new String[args.length + 1];
 		all[0] = "export";
@@ -52,7 +40,7 @@ class ExportCommandTest {
 	}
 
 	private static String kvmHost() {
-		return samples().resolve("kvm-host.asi").toString();
+		return Samples.dir().resolve("kvm-host.asi").toString();
 	}
 
 	private static Document xml(String text) throws Exception {
@@ -135,8 +123,8 @@ class ExportCommandTest {
 	@Test
 	void htmlReportWithTheScenarioHasEverySectionAndParsesAsXhtml() throws Exception {
 		Path policy = dir.resolve("kvm.asi");
-		copyKernel();
-		Files.writeString(policy, Files.readString(samples().resolve("kvm-host.asi"))
+		Samples.copyKernelTo(dir);
+		Files.writeString(policy, Files.readString(Samples.dir().resolve("kvm-host.asi"))
 				.replace("events 200000", "events 20000"));
 		CliRun r = export("kvm.asi", "--to", "html", "--scenario", "vm_exit_storm", "-o", "report.html");
 		assertEquals(0, r.exit(), r.err());
@@ -172,7 +160,7 @@ class ExportCommandTest {
 				asi class KVM per vm { maps global on enter l1d_flush }
 				vm guest1 uses KVM
 				""");
-		copyKernel();
+		Samples.copyKernelTo(dir);
 		CliRun html = export("hostile.asi", "--to", "html");
 		assertEquals(0, html.exit(), html.err());
 		Document doc = xml(html.out());

@@ -43,12 +43,8 @@ class RealKernelComparisonTest {
 	private static Analysis denylist;
 	private static ModelComparison comparison;
 
-	private static Path samples() {
-		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
-	}
-
 	private static PolicySpec compile(PolicyChecker checker, String name) throws Exception {
-		PolicyChecker.Result r = checker.check(samples().resolve(name));
+		PolicyChecker.Result r = checker.check(Samples.dir().resolve(name));
 		assertFalse(r.hasErrors(), () -> name + ": " + r.diagnostics());
 		return new PolicyCompiler().compile(r.policyFile());
 	}
@@ -59,7 +55,7 @@ class RealKernelComparisonTest {
 				.getInstance(PolicyChecker.class);
 		PolicySpec a = compile(checker, "kvm-host.asi");
 		PolicySpec b = compile(checker, "asi2025.asi");
-		Machine machine = ModelStore.load(samples().resolve("machine.isolde"));
+		Machine machine = ModelStore.load(Samples.dir().resolve("machine.isolde"));
 		// the import holds no process memory; give the shell the user pages a /proc/PID/maps line would add
 		Context shell = IsoldeFactory.eINSTANCE.createContext();
 		shell.setName("shell");

@@ -19,23 +19,11 @@ class SimulateCommandTest {
 	@TempDir
 	Path dir;
 
-	private static Path samples() {
-		return Path.of(System.getProperty("isolde.samples", "../../samples")).toAbsolutePath();
-	}
-
-	/** The sample kernel beside the test's policies: a policy reads kernel models from its own directory only. */
-	private void copyKernel() throws java.io.IOException {
-		Path kernel = dir.resolve("machine.isolde");
-		if (!Files.exists(kernel)) {
-			Files.copy(samples().resolve("machine.isolde"), kernel);
-		}
-	}
-
 	/** The sample policy with its kernel found from {@code dir}, fewer events, and {@code edit} applied. */
 	private Path policy(String from, String to) throws Exception {
 		Path policy = dir.resolve("sim.asi");
-		copyKernel();
-		Files.writeString(policy, Files.readString(samples().resolve("kvm-host.asi"))
+		Samples.copyKernelTo(dir);
+		Files.writeString(policy, Files.readString(Samples.dir().resolve("kvm-host.asi"))
 				.replace("events 200000", "events 20000").replace(from, to));
 		return policy;
 	}
