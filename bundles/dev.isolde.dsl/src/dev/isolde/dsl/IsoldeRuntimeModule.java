@@ -4,8 +4,12 @@ package dev.isolde.dsl;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
+import org.eclipse.xtext.validation.IDiagnosticConverter;
+import org.eclipse.xtext.validation.IResourceValidator;
 
 import dev.isolde.dsl.scoping.ConfinedImportUriResolver;
+import dev.isolde.dsl.validation.IsoldeDiagnosticConverter;
+import dev.isolde.dsl.validation.IsoldeResourceValidator;
 
 /** Runtime services of the Isolde policy language that differ from the generated defaults. */
 public class IsoldeRuntimeModule extends AbstractIsoldeRuntimeModule {
@@ -17,5 +21,13 @@ public class IsoldeRuntimeModule extends AbstractIsoldeRuntimeModule {
 
 	public Class<? extends ImportUriResolver> bindImportUriResolver() {
 		return ConfinedImportUriResolver.class;
+	}
+
+	public Class<? extends IResourceValidator> bindIResourceValidator() {
+		return IsoldeResourceValidator.class;
+	}
+
+	public Class<? extends IDiagnosticConverter> bindIDiagnosticConverter() {
+		return IsoldeDiagnosticConverter.class;
 	}
 }

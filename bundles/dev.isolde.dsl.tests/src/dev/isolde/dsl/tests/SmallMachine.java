@@ -25,7 +25,8 @@ final class SmallMachine {
 		m.setName("test");
 		m.setArch("x86_64");
 		m.setPagingLevels(4);
-		for (String name : new String[] { "jiffies", "jiffies_64", "irq_stat", "current_task", "cpu_number" }) {
+		for (String name : new String[] { "jiffies", "jiffies_64", "irq_stat", "current_task", "cpu_number",
+				"__x64_sys_sched_get_priority_max" }) {
 			Symbol s = f.createSymbol();
 			s.setName(name);
 			m.getSymbols().add(s);

@@ -388,6 +388,31 @@ class ValidatorTest {
 	}
 
 	@Test
+	void regexThatBacktracksWithoutBoundIsAnErrorNotAHang() throws Exception {
+		SmallMachine.write(dir);
+		// java.util.regex needs 2^31 steps for this on the 32-character syscall name
+		PolicyFile file = parse("kernel \"machine.isolde\"\n" + policy("global nonsensitive { symbol /^(\\w+?)+?!$/ }"));
+		validation.assertError(file, Literals.RULE, INVALID_REGEX, "backtracks too much",
+				"__x64_sys_sched_get_priority_max");
+	}
+
+	@Test
+	void syntaxErrorAtTheEndOfATextEndingWithALoneCarriageReturnIsReportedWithItsLine() throws Exception {
+		// old Mac line endings; Xtext 2.42 alone threw StringIndexOutOfBoundsException here (a fuzzing finding)
+		String text = "asi class KVM per vm {\r  maps global\r";
+		PolicyFile file = parser.parse(text, URI.createFileURI(dir.resolve("policy.asi").toString()), resourceSets.get());
+		List<Issue> issues = validation.validate(file);
+		assertEquals(1, issues.size(), issues::toString);
+		Issue issue = issues.get(0);
+		assertTrue(issue.isSyntaxError(), issue::toString);
+		assertTrue(issue.getMessage().contains("expecting '}'"), issue::toString);
+		// starts on the last line with text, ends after its '\r' at the start of line 3
+		assertEquals(2, issue.getLineNumber(), issue::toString);
+		assertEquals(3, issue.getLineNumberEnd(), issue::toString);
+		assertEquals(1, issue.getColumnEnd(), issue::toString);
+	}
+
+	@Test
 	void noneCombinedWithOtherHooksIsAWarning() throws Exception {
 		validation.assertWarning(parse("asi class K per vm { maps global on enter none, l1d_flush }"),
 				Literals.ENTER_HOOKS, HOOK_NONE_COMBINED, "hook none combined");

@@ -5,7 +5,11 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.isolde.dsl.isolde.Pattern;
 
-/** A compiled selector pattern: an exact kernel object name, a shell glob ({@code *}, {@code ?}) or a /regex/. */
+/**
+ * A compiled selector pattern: an exact kernel object name, a shell glob ({@code *}, {@code ?}) or a /regex/. Matching
+ * is the engine's {@link dev.isolde.engine.policy.Pattern}, so what the editor says a selector matches is what the
+ * classifier selects (regexes grep-like and bounded by {@link dev.isolde.engine.policy.RegexBudget}).
+ */
 public final class NamePattern {
 
 	/** How a pattern matches names. */
@@ -15,9 +19,9 @@ public final class NamePattern {
 
 	private final Form form;
 	private final String text;
-	private final java.util.regex.Pattern compiled;
+	private final dev.isolde.engine.policy.Pattern compiled;
 
-	private NamePattern(Form form, String text, java.util.regex.Pattern compiled) {
+	private NamePattern(Form form, String text, dev.isolde.engine.policy.Pattern compiled) {
 		this.form = form;
 		this.text = text;
 		this.compiled = compiled;
@@ -29,7 +33,7 @@ public final class NamePattern {
 			String regex = pattern.getRegex();
 			String body = regex.substring(1, regex.length() - 1);
 			// Unanchored like grep: /^vvar_/ anchors itself, /crypto/ finds a substring.
-			return new NamePattern(Form.REGEX, regex, java.util.regex.Pattern.compile(body));
+			return new NamePattern(Form.REGEX, regex, dev.isolde.engine.policy.Pattern.regex(body));
 		}
 		String text = pattern.getName() != null ? pattern.getName() : pattern.getText();
 		return text == null ? exact("") : glob(text);
@@ -40,26 +44,12 @@ public final class NamePattern {
 		if (text.indexOf('*') < 0 && text.indexOf('?') < 0) {
 			return exact(text);
 		}
-		StringBuilder regex = new StringBuilder();
-		int literalStart = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '*' || c == '?') {
-				regex.append(quote(text.substring(literalStart, i))).append(c == '*' ? ".*" : ".");
-				literalStart = i + 1;
-			}
-		}
-		regex.append(quote(text.substring(literalStart)));
-		return new NamePattern(Form.GLOB, text, java.util.regex.Pattern.compile(regex.toString()));
-	}
-
-	private static String quote(String literal) {
-		return literal.isEmpty() ? "" : java.util.regex.Pattern.quote(literal);
+		return new NamePattern(Form.GLOB, text, dev.isolde.engine.policy.Pattern.glob(text));
 	}
 
 	/** A pattern that matches exactly one name. */
 	public static NamePattern exact(String name) {
-		return new NamePattern(Form.EXACT, name, null);
+		return new NamePattern(Form.EXACT, name, dev.isolde.engine.policy.Pattern.exact(name));
 	}
 
 	/** How this pattern matches. */
@@ -77,13 +67,13 @@ public final class NamePattern {
 		return text;
 	}
 
-	/** Whether {@code name} is selected by this pattern. */
+	/**
+	 * Whether {@code name} is selected by this pattern.
+	 *
+	 * @throws dev.isolde.engine.policy.RegexBudget.TooCostlyException if a regex backtracks without bound on it
+	 */
 	public boolean matches(String name) {
-		return switch (form) {
-		case EXACT -> text.equals(name);
-		case GLOB -> compiled.matcher(name).matches();
-		case REGEX -> compiled.matcher(name).find();
-		};
+		return compiled.matches(name);
 	}
 
 	/**

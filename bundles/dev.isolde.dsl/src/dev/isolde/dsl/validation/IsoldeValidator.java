@@ -56,6 +56,7 @@ import dev.isolde.dsl.kernel.KernelModels;
 import dev.isolde.dsl.kernel.KernelNames;
 import dev.isolde.dsl.scoping.ConfinedImportUriResolver;
 import dev.isolde.dsl.selector.NamePattern;
+import dev.isolde.engine.policy.RegexBudget;
 import dev.isolde.model.Vulnerability;
 
 /** The rules a policy must obey beyond its syntax: ASI facts (DESIGN §2, §2b) and firewall-style rule analysis. */
@@ -337,6 +338,15 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		return node == null ? 0 : node.getStartLine();
 	}
 
+	/** Whether {@code pattern} matches {@code name}, a runaway regex counting as a match (so nothing is "covered"). */
+	private static boolean mayMatch(NamePattern pattern, String name) {
+		try {
+			return pattern.matches(name);
+		} catch (RegexBudget.TooCostlyException e) {
+			return true;
+		}
+	}
+
 	/** An earlier rule's pattern, compiled once per block, with the rule's excepts. */
 	private record Cover(Rule rule, NamePattern pattern, List<NamePattern> excepts) {
 
@@ -348,7 +358,7 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 				return excepts.isEmpty();
 			}
 			// an except that is invalid (null) or matches the name means this rule does not select it
-			return excepts.stream().noneMatch(e -> e == null || e.matches(p.text()));
+			return excepts.stream().noneMatch(e -> e == null || mayMatch(e, p.text()));
 		}
 	}
 
@@ -489,9 +499,13 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		}
 		for (int i = 0; i < rule.getPatterns().size(); i++) {
 			NamePattern pattern = compile(rule.getPatterns().get(i));
-			if (pattern != null && !kernel.anyMatches(rule.getKind(), pattern)) {
-				warning("selector " + pattern.text() + " matches nothing in " + kernel.fileName(), rule,
-						Literals.RULE__PATTERNS, i, SELECTOR_MATCHES_NOTHING);
+			try {
+				if (pattern != null && !kernel.anyMatches(rule.getKind(), pattern)) {
+					warning("selector " + pattern.text() + " matches nothing in " + kernel.fileName(), rule,
+							Literals.RULE__PATTERNS, i, SELECTOR_MATCHES_NOTHING);
+				}
+			} catch (RegexBudget.TooCostlyException e) {
+				error(e.getMessage(), rule, Literals.RULE__PATTERNS, i, INVALID_REGEX);
 			}
 		}
 	}

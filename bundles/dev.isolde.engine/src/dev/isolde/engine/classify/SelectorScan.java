@@ -5,6 +5,7 @@ import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.kernel.ObjectKind;
 import dev.isolde.engine.kernel.Region;
 import dev.isolde.engine.policy.Pattern;
+import dev.isolde.engine.policy.RegexBudget;
 import dev.isolde.engine.policy.RuleSpec;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,17 +30,22 @@ final class SelectorScan {
         this.kernel = kernel;
     }
 
+    /** Reports each subject {@code rule} selects; a runaway regex fails with the rule's location. */
     void scan(RuleSpec rule, IntConsumer hit) {
-        switch (rule.kind()) {
-            case SYMBOL -> byName(rule, SYMBOL_KINDS, hit);
-            case PERCPU -> byName(rule, EnumSet.of(ObjectKind.PERCPU), hit);
-            case SLAB -> byName(rule, EnumSet.of(ObjectKind.SLAB_CACHE), hit);
-            case ALLOC -> byName(rule, EnumSet.of(ObjectKind.PAGE_ALLOC), hit);
-            case VMALLOC -> byName(rule, EnumSet.of(ObjectKind.VMALLOC), hit);
-            case STACK -> stacks(rule, hit);
-            case SECTION -> sections(rule, hit);
-            case MEMORY -> memory(rule, hit);
-            case REGION -> regions(rule, hit);
+        try {
+            switch (rule.kind()) {
+                case SYMBOL -> byName(rule, SYMBOL_KINDS, hit);
+                case PERCPU -> byName(rule, EnumSet.of(ObjectKind.PERCPU), hit);
+                case SLAB -> byName(rule, EnumSet.of(ObjectKind.SLAB_CACHE), hit);
+                case ALLOC -> byName(rule, EnumSet.of(ObjectKind.PAGE_ALLOC), hit);
+                case VMALLOC -> byName(rule, EnumSet.of(ObjectKind.VMALLOC), hit);
+                case STACK -> stacks(rule, hit);
+                case SECTION -> sections(rule, hit);
+                case MEMORY -> memory(rule, hit);
+                case REGION -> regions(rule, hit);
+            }
+        } catch (RegexBudget.TooCostlyException e) {
+            throw e.at(rule.loc());
         }
     }
 

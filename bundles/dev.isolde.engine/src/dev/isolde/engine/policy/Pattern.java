@@ -45,7 +45,10 @@ public final class Pattern {
         return new Pattern(Form.GLOB, glob);
     }
 
-    /** A Java regular expression that must match the whole name. */
+    /**
+     * A Java regular expression, found anywhere in a name like grep ({@code /^vvar_/} anchors itself), evaluated
+     * within {@link RegexBudget}.
+     */
     public static Pattern regex(String regex) {
         return new Pattern(Form.REGEX, regex);
     }
@@ -61,8 +64,9 @@ public final class Pattern {
     }
 
     /**
-     * The literal text every match starts with: the whole name when exact, the part before the first wildcard of a
-     * glob, the leading literal characters of a regex without alternation (possibly empty).
+     * The literal text every matching name starts with: the whole name when exact, the part before the first wildcard
+     * of a glob, the literal characters after the {@code ^} of an anchored regex without alternation (possibly empty;
+     * an unanchored regex may match anywhere, so it promises no prefix).
      */
     public String literalPrefix() {
         return switch (form) {
@@ -73,10 +77,10 @@ public final class Pattern {
     }
 
     private static String regexPrefix(String regex) {
-        if (regex.indexOf('|') >= 0) {
+        if (regex.indexOf('|') >= 0 || !regex.startsWith("^")) {
             return "";
         }
-        int from = regex.startsWith("^") ? 1 : 0;
+        int from = 1;
         int end = from;
         while (end < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(end)) < 0) {
             end++;
@@ -104,7 +108,7 @@ public final class Pattern {
         return switch (form) {
             case EXACT -> text.equals(name);
             case GLOB -> globPrefix != null ? name.startsWith(globPrefix) : globMatches(text, name);
-            case REGEX -> regex.matcher(name).matches();
+            case REGEX -> RegexBudget.find(regex, name);
         };
     }
 

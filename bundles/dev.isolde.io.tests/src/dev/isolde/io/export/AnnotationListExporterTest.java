@@ -17,6 +17,18 @@ class AnnotationListExporterTest {
 	}
 
 	@Test
+	void csvNeutralisesWhatASpreadsheetWouldRunAsAFormula() {
+		assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", AnnotationListExporter.csv("=HYPERLINK(\"http://x\")"));
+		assertEquals("'+1", AnnotationListExporter.csv("+1"));
+		assertEquals("'-2+3", AnnotationListExporter.csv("-2+3"));
+		assertEquals("'@SUM(A1)", AnnotationListExporter.csv("@SUM(A1)"));
+		assertEquals("'\tx", AnnotationListExporter.csv("\tx"));
+		assertEquals("\"'\rx\"", AnnotationListExporter.csv("\rx"));
+		// only the first character counts: kernel names and rationales keep their text
+		assertEquals("kmalloc-64", AnnotationListExporter.csv("kmalloc-64"));
+	}
+
+	@Test
 	void kmallocCachesAreAnnotatedAtTheirCallSitesAndOtherCachesAtTheirCreation() {
 		for (String name : new String[] { "kmalloc-8", "kmalloc-1k", "kmalloc-cg-64", "kmalloc-rcl-8k", "dma-kmalloc-96",
 				"kmalloc-rnd-03-128" }) {

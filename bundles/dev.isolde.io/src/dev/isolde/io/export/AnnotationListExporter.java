@@ -66,10 +66,18 @@ public final class AnnotationListExporter {
 				a.owner() == null ? null : a.owner().name(), a.rule(), a.rationale(), a.annotation(), a.site().label() };
 	}
 
-	/** RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled. */
+	/**
+	 * RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled. A field that a spreadsheet
+	 * would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return first: a rationale
+	 * from someone else's policy, say) gets a leading {@code '} so that opening the list never runs it (OWASP CSV
+	 * injection).
+	 */
 	static String csv(String s) {
 		if (s == null) {
 			return "";
+		}
+		if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+			s = "'" + s;
 		}
 		boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
 		return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;

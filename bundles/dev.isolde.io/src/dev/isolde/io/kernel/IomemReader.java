@@ -16,6 +16,9 @@ import dev.isolde.io.ImportException;
  */
 public final class IomemReader {
 
+	/** /proc/iomem of a large server has a few hundred ranges; more than this is not one machine's map. */
+	public static final int MAX_RANGES = 100_000;
+
 	private static final String EXPECTED_LINE = "'START-END : NAME' resource lines";
 
 	/** Reads a file, closing it afterwards. */
@@ -85,6 +88,7 @@ public final class IomemReader {
 			openStart[depth] = start;
 			openEnd[depth] = end;
 			int parent = depth == 0 ? -1 : openIndex[depth - 1];
+			lines.admit(count, MAX_RANGES, "ranges", EXPECTED_LINE);
 			sink.accept(new IomemRange(start, end, name, depth, parent));
 			allZero &= zero;
 			maxDepth = Math.max(maxDepth, depth);

@@ -179,6 +179,16 @@ public final class LineSource {
 		}
 	}
 
+	/**
+	 * Fails at the current line when a file holds more than {@code max} records: what a reader stages must fit a
+	 * 512 MB heap however large the file, and a real kernel's files stay far below each reader's limit.
+	 */
+	public void admit(long recordsSoFar, long max, String records, String expected) throws ImportException {
+		if (recordsSoFar >= max) {
+			throw error(1, "more than " + max + " " + records + ", far more than one kernel has", expected);
+		}
+	}
+
 	ImportException error(int column, String problem, String expected) {
 		return new ImportException(file, number, column, problem, expected);
 	}

@@ -20,6 +20,9 @@ import dev.isolde.io.ImportException;
  */
 public final class PtdumpReader {
 
+	/** A page-table dump coalesces runs of equal entries: tens of thousands of lines; this is far beyond one kernel. */
+	public static final int MAX_RANGES = 1_000_000;
+
 	private static final String UNITS = "BKMGTPE";
 
 	private static final String[] LEVELS = { "cr3", "pgd", "p4d", "pud", "pmd", "pte" };
@@ -56,6 +59,7 @@ public final class PtdumpReader {
 			} else if (cur.tryLiteral("... ")) {
 				skipped += skipped(cur);
 			} else if (cur.peek() == '0') {
+				lines.admit(ranges, MAX_RANGES, "mapped ranges", EXPECTED_LINE);
 				sink.accept(range(cur, marker));
 				ranges++;
 			} else {

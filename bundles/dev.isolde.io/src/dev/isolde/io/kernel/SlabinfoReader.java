@@ -17,6 +17,9 @@ import dev.isolde.io.ImportException;
  */
 public final class SlabinfoReader {
 
+	/** A kernel has a few hundred slab caches (one per cache and memcg-merged alias); this is far beyond any. */
+	public static final int MAX_CACHES = 100_000;
+
 	/** The only format version this reader understands. */
 	public static final String VERSION = "2.1";
 
@@ -50,6 +53,7 @@ public final class SlabinfoReader {
 			if (cur.isBlank() || cur.peek() == '#') {
 				continue;
 			}
+			lines.admit(caches, MAX_CACHES, "slab caches", "one line per slab cache");
 			sink.accept(row(cur));
 			caches++;
 		}

@@ -23,6 +23,12 @@ import dev.isolde.io.ImportException;
 public final class VmallocinfoReader {
 
 	/**
+	 * A busy server lists tens of thousands of vmalloc areas (module sections, BPF programs, stacks); each staged area
+	 * costs a few hundred bytes, so this many still fits a 512 MB heap with the rest of an import.
+	 */
+	public static final int MAX_AREAS = 500_000;
+
+	/**
 	 * The lowest kernel address of x86-64 with 5-level paging (Documentation/arch/x86/x86_64/mm.rst); with 4-level
 	 * paging kernel addresses start higher, at 0xffff800000000000, so both pass this bound.
 	 */
@@ -91,6 +97,7 @@ public final class VmallocinfoReader {
 			}
 			unreliable |= Long.compareUnsigned(start, KERNEL_HALF_START) < 0 || end - start != size;
 			String symbol = caller == null || caller.startsWith("0x") ? null : caller.substring(0, symbolEnd(caller));
+			lines.admit(areas, MAX_AREAS, "vmalloc areas", EXPECTED_LINE);
 			sink.accept(new VmallocArea(start, end, size, caller, symbol, pages, phys, Set.copyOf(kinds)));
 			areas++;
 		}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.isolde.io.ImportException;
 import dev.isolde.io.kernel.KallsymsReader;
 import dev.isolde.io.kernel.KernelFileKind;
+import dev.isolde.io.kernel.VmallocinfoReader;
 import dev.isolde.io.machine.MachineImporter;
 
 /** What bounds the memory of a kallsyms import: the kernel's own name limits, and a budget for all names. */
@@ -48,5 +49,15 @@ class ImportLimitsTest {
 		assertTrue(e.getMessage().contains("Mi characters of names"), e.getMessage());
 		assertEquals((64 << 20) / 500 + 1, e.line());
 		assertTrue(text.produced() < 100L << 20, "read " + text.produced() + " characters");
+	}
+
+	@Test
+	void endlessVmallocinfoStopsAtTheAreaLimitWithItsLine() {
+		SyntheticText text = SyntheticText.vmallocinfo();
+		ImportException e = assertThrows(ImportException.class, () -> new MachineImporter().read(text, "vmallocinfo",
+				KernelFileKind.VMALLOCINFO, "vmallocinfo"));
+		assertEquals(VmallocinfoReader.MAX_AREAS + 1, e.line());
+		assertTrue(e.getMessage().contains("more than " + VmallocinfoReader.MAX_AREAS + " vmalloc areas"),
+				e.getMessage());
 	}
 }

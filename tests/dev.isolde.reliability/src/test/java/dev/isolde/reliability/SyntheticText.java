@@ -69,6 +69,19 @@ abstract class SyntheticText extends Reader {
 		};
 	}
 
+	/** Endless /proc/vmallocinfo lines: two-page areas of a module loader, back to back from the start of vmalloc. */
+	static SyntheticText vmallocinfo() {
+		return new SyntheticText(-1) {
+			@Override
+			boolean line(long n, StringBuilder out) {
+				long start = 0xffffc90000000000L + 0x3000 * n;
+				out.append("0x").append(Long.toHexString(start)).append("-0x").append(Long.toHexString(start + 0x3000))
+						.append("    12288 load_module+0x1f4/0x2210 pages=2 vmalloc N0=2\n");
+				return true;
+			}
+		};
+	}
+
 	/** {@code count} trace events on four CPUs of two VMs: exits, accesses by symbol, interrupts, entries. */
 	static SyntheticText trace(long count) {
 		String[] events = { " vmexit EPT_VIOLATION\n", " access _stext+0x10 r\n", " access 0xffff888100000000 w\n",
