@@ -143,7 +143,7 @@ final class CompareCommand implements Command {
 		Set<ContextSpec> contexts = new LinkedHashSet<>(a.contexts());
 		contexts.addAll(b.contexts());
 		return new PolicySpec(a.name(), a.file(), a.model(), a.pagingLevels(), a.defaultClass(), a.rules(), a.classes(),
-				List.copyOf(contexts));
+				List.copyOf(contexts), a.vmallocLocalPercent());
 	}
 
 	private static String side(long v, boolean bytes) {

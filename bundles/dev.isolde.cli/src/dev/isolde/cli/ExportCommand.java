@@ -219,7 +219,7 @@ final class ExportCommand implements Command {
 				.filter(i -> i.name().equals(name) || i.ctx().name().equals(name)).toList();
 		return kept.isEmpty() ? null
 				: new Analysis(a.kernel(), a.policy(), a.classification(),
-						new RestrictedSpaces(s.full(), s.globalNonSensitive(), kept, s.problems()), a.report());
+						new RestrictedSpaces(s.full(), s.globalNonSensitive(), kept, s.problems(), s.rfc2022()), a.report());
 	}
 
 	private static int write(byte[] content, Options o, Console console) throws Exception {

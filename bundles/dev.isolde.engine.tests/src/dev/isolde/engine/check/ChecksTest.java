@@ -46,7 +46,7 @@ class ChecksTest {
         instances.add(new AsiInstance("vm1/imported", RfcMachine.kvmClass(),
                 new ContextSpec("vm1", ContextKind.VM, "KVM"), space));
         return CheckSuite.standard().run(CheckInput.of(c, new RestrictedSpaces(built.full(),
-                built.globalNonSensitive(), instances, built.problems())));
+                built.globalNonSensitive(), instances, built.problems(), built.rfc2022())));
     }
 
     private static int attrOf(KernelImage kernel, Classification c, int obj) {
@@ -57,7 +57,7 @@ class ChecksTest {
     void theRfcMachinePassesEveryCheck() {
         CheckReport report = check(RfcMachine.kernel(), RfcMachine.policy());
         assertEquals(List.of(SubsetCheck.ID, IdenticalMappingCheck.ID, PageSeparationCheck.ID, NoForeignLocalCheck.ID,
-                SensitiveNeverMappedCheck.ID, OneInstancePerClassCheck.ID), report.checksRun());
+                SensitiveNeverMappedCheck.ID, OneInstancePerClassCheck.ID, Rfc2022LayoutCheck.ID), report.checksRun());
         assertEquals(List.of(), report.findings());
         for (String id : report.checksRun()) {
             assertTrue(report.passed(id), id);

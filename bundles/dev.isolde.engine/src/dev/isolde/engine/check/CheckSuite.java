@@ -23,7 +23,8 @@ public final class CheckSuite {
     /** The standard checks of the RFC's guarantees. */
     public static CheckSuite standard() {
         return new CheckSuite(List.of(new SubsetCheck(), new IdenticalMappingCheck(), new PageSeparationCheck(),
-                new NoForeignLocalCheck(), new SensitiveNeverMappedCheck(), new OneInstancePerClassCheck()),
+                new NoForeignLocalCheck(), new SensitiveNeverMappedCheck(), new OneInstancePerClassCheck(),
+                new Rfc2022LayoutCheck()),
                 DEFAULT_LIMIT);
     }
 

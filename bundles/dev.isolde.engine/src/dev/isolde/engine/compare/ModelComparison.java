@@ -116,8 +116,8 @@ public record ModelComparison(String policyA, AsiModel modelA, String policyB, A
         }
         InstanceFigures global = figures(kernel, "global nonsensitive", spacesA.globalNonSensitive(),
                 spacesB.globalNonSensitive());
-        Map<String, AddressSpace> byNameA = byName(spacesA);
-        Map<String, AddressSpace> byNameB = byName(spacesB);
+        Map<String, AsiInstance> byNameA = byName(spacesA);
+        Map<String, AsiInstance> byNameB = byName(spacesB);
         Set<String> names = new LinkedHashSet<>(byNameA.keySet());
         names.addAll(byNameB.keySet());
         List<InstanceFigures> instances = new ArrayList<>();
@@ -132,12 +132,19 @@ public record ModelComparison(String policyA, AsiModel modelA, String policyB, A
         return c.policy().model() == AsiModel.ASI2025 ? PhysmapAliases.of(c.kernel()) : null;
     }
 
-    private static Map<String, AddressSpace> byName(RestrictedSpaces spaces) {
-        Map<String, AddressSpace> out = new LinkedHashMap<>();
+    private static Map<String, AsiInstance> byName(RestrictedSpaces spaces) {
+        Map<String, AsiInstance> out = new LinkedHashMap<>();
         for (AsiInstance i : spaces.instances()) {
-            out.put(i.name(), i.space());
+            out.put(i.name(), i);
         }
         return out;
+    }
+
+    /** Bytes from the page tables; objects counted where the kernel model places them (its direct map, not the local map). */
+    private static InstanceFigures figures(KernelImage kernel, String name, AsiInstance a, AsiInstance b) {
+        return new InstanceFigures(name, a == null ? -1 : a.space().bytesMapped(),
+                b == null ? -1 : b.space().bytesMapped(), a == null ? -1 : objectsMapped(kernel, a.reach()),
+                b == null ? -1 : objectsMapped(kernel, b.reach()));
     }
 
     private static InstanceFigures figures(KernelImage kernel, String name, AddressSpace a, AddressSpace b) {

@@ -58,7 +58,7 @@ public final class Explainer {
         }
         List<String> mappedBy = new ArrayList<>();
         for (AsiInstance instance : spaces.instances()) {
-            if (instance.space().contains(va)) {
+            if (instance.reach().contains(va)) {
                 mappedBy.add(instance.name());
             }
         }

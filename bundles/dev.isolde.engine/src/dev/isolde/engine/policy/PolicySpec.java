@@ -9,9 +9,21 @@ import java.util.Set;
 /**
  * A compiled classification policy: the contract between the DSL compiler and the engine. Rules are in source order;
  * that order decides provenance and shadowing.
+ *
+ * @param vmallocLocalPercent under rfc2022, the boot parameter vmalloc_local_nonsensitive_percent: how much of the
+ *        vmalloc range is per process (the kernel clamps it to 1..99)
  */
 public record PolicySpec(String name, String file, AsiModel model, int pagingLevels, MemoryClass defaultClass,
-        List<RuleSpec> rules, List<AsiClassSpec> classes, List<ContextSpec> contexts) {
+        List<RuleSpec> rules, List<AsiClassSpec> classes, List<ContextSpec> contexts, int vmallocLocalPercent) {
+
+    /** The kernel's default split of vmalloc space under the 2022 RFC: half per process, half global. */
+    public static final int DEFAULT_VMALLOC_LOCAL_PERCENT = 50;
+
+    /** A policy with the kernel's default vmalloc split. */
+    public PolicySpec(String name, String file, AsiModel model, int pagingLevels, MemoryClass defaultClass,
+            List<RuleSpec> rules, List<AsiClassSpec> classes, List<ContextSpec> contexts) {
+        this(name, file, model, pagingLevels, defaultClass, rules, classes, contexts, DEFAULT_VMALLOC_LOCAL_PERCENT);
+    }
 
     public PolicySpec {
         Objects.requireNonNull(name, "name");

@@ -64,7 +64,7 @@ public final class Simulator {
             List<AsiInstance> inst = spaces.instancesOf(kernel.context(c).name());
             byContext[c] = inst.isEmpty() ? null : inst.get(0);
             AsiInstance i = byContext[c];
-            index[c + 1] = i == null ? index[0] : new SpaceIndex(i.space(), unplacedMapped(i.cls(), c));
+            index[c + 1] = i == null ? index[0] : new SpaceIndex(i.reach(), unplacedMapped(i.cls(), c));
             TaintPolicy p = i == null ? null : taintPolicies.get(i.cls().name());
             taintPolicy[c + 1] = p != null ? p : TaintPolicy.of(i != null ? i.cls().per() : kernel.context(c).kind());
         }

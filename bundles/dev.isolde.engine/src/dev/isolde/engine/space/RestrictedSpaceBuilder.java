@@ -20,7 +20,9 @@ import java.util.List;
  * Builds the full kernel address space of a classified kernel and, for each context of the policy, the restricted
  * space of its ASI class: globally non-sensitive ∪ the context's locally non-sensitive ∪ what the class always maps.
  * Under asi2025 the global part also loses the physmap aliases of vmalloc'd pages ({@link PhysmapAliases}), and KPTI
- * classes get no instance: PTI is off when ASI is on, the {@code userspace} class replaces it (DESIGN §2b).
+ * classes get no instance: PTI is off when ASI is on, the {@code userspace} class replaces it (DESIGN §2b). Under
+ * rfc2022 locally non-sensitive kernel allocations in the direct map are reached through their alias in the ASI local
+ * map ({@link Rfc2022Layout}): their instance maps the alias, not the direct-map address, and the full space maps both.
  */
 public final class RestrictedSpaceBuilder {
     private final Classification classification;
@@ -45,6 +47,15 @@ public final class RestrictedSpaceBuilder {
     /** Builds the full space, the shared global part and one instance per context whose class applies to it. */
     public RestrictedSpaces build() {
         IndexedSpace full = (IndexedSpace) buildFull();
+        List<String> problems = new ArrayList<>();
+        Rfc2022Layout rfc2022 = null;
+        boolean[] viaAlias = null;
+        if (policy.model() == AsiModel.RFC2022) {
+            rfc2022 = Rfc2022Layout.of(kernel, policy.vmallocLocalPercent());
+            LocalMapAliases aliases = LocalMapAliases.add(full, kernel, rfc2022, problems);
+            full = aliases.full();
+            viaAlias = aliases.replaced();
+        }
         int n = full.intervalCount();
         int[] globalIndex = new int[n];
         int globals = 0;
@@ -55,7 +66,7 @@ public final class RestrictedSpaceBuilder {
             if (MappingAttr.classKey(attr) == ClassKey.GLOBAL) {
                 globalIndex[globals++] = i;
             }
-            int owner = ownerOf(attr);
+            int owner = viaAlias != null && viaAlias[i] ? -1 : ownerOf(attr);
             if (owner >= 0) {
                 ownedOffset[owner + 1]++;
             }
@@ -66,7 +77,7 @@ public final class RestrictedSpaceBuilder {
         int[] fill = Arrays.copyOf(ownedOffset, contexts);
         int[] owned = new int[ownedOffset[contexts]];
         for (int i = 0; i < n; i++) {
-            int owner = ownerOf(full.attr(i));
+            int owner = viaAlias != null && viaAlias[i] ? -1 : ownerOf(full.attr(i));
             if (owner >= 0) {
                 owned[fill[owner]++] = i;
             }
@@ -79,8 +90,8 @@ public final class RestrictedSpaceBuilder {
                 global = (IndexedSpace) global.difference(aliases);
             }
         }
+        int[][] replaced = replacedByOwner(full, viaAlias, contexts);
         List<AsiInstance> instances = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         for (ContextSpec cs : policy.contexts()) {
             AsiClassSpec cls = policy.asiClass(cs.asiClass());
             if (cls == null) {
@@ -103,9 +114,55 @@ public final class RestrictedSpaceBuilder {
             }
             int[] mine = ctx < 0 ? new int[0] : Arrays.copyOfRange(owned, ownedOffset[ctx], ownedOffset[ctx + 1]);
             AddressSpace space = instanceSpace(full, global, cls, mine, problems);
-            instances.add(new AsiInstance(cs.name() + "/" + cls.name(), cls, cs, space));
+            int[] aliased = ctx < 0 || !cls.maps(MapItem.Target.LOCAL) ? new int[0]
+                    : Arrays.copyOfRange(replaced[1], replaced[0][ctx], replaced[0][ctx + 1]);
+            AddressSpace reach = aliased.length == 0 ? space : withAliasedOriginals(space, full, aliased);
+            instances.add(new AsiInstance(cs.name() + "/" + cls.name(), cls, cs, space, reach));
         }
-        return new RestrictedSpaces(full, global, instances, problems);
+        return new RestrictedSpaces(full, global, instances, problems, rfc2022);
+    }
+
+    /** {@code space} and the direct-map intervals it reaches through aliases, sharing the parts rather than copying. */
+    private static AddressSpace withAliasedOriginals(AddressSpace space, IndexedSpace full, int[] aliased) {
+        int[] missing = Arrays.stream(aliased).filter(i -> !space.contains(full.start(i))).toArray();
+        if (missing.length == 0) {
+            return space;
+        }
+        List<IndexedSpace> parts = new ArrayList<>();
+        for (AddressSpace part : space.components()) {
+            parts.add((IndexedSpace) part);
+        }
+        parts.add(new SubSpace(full, missing));
+        return new UnionSpace(parts);
+    }
+
+    /**
+     * Per context, the direct-map intervals of its allocations that its instance reaches through the local map, as
+     * {@code [offsets..., indices...]}: context c's indices are at {@code offsets[c]..offsets[c + 1]}.
+     */
+    private int[][] replacedByOwner(IndexedSpace full, boolean[] viaAlias, int contexts) {
+        int[] offset = new int[contexts + 1];
+        if (viaAlias == null) {
+            return new int[][] {offset, new int[0]};
+        }
+        for (int i = 0; i < viaAlias.length; i++) {
+            int owner = viaAlias[i] ? ownerOf(full.attr(i)) : -1;
+            if (owner >= 0) {
+                offset[owner + 1]++;
+            }
+        }
+        for (int c = 0; c < contexts; c++) {
+            offset[c + 1] += offset[c];
+        }
+        int[] fill = Arrays.copyOf(offset, contexts);
+        int[] index = new int[offset[contexts]];
+        for (int i = 0; i < viaAlias.length; i++) {
+            int owner = viaAlias[i] ? ownerOf(full.attr(i)) : -1;
+            if (owner >= 0) {
+                index[fill[owner]++] = i;
+            }
+        }
+        return new int[][] {offset, index};
     }
 
     private int ownerOf(int attr) {

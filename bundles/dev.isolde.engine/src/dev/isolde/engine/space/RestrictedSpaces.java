@@ -7,9 +7,10 @@ import java.util.List;
  * The full kernel address space, the shared globally non-sensitive part and every ASI instance of a policy.
  *
  * @param problems why some context got no instance or some map item resolved to nothing
+ * @param rfc2022 under model rfc2022, where its layout puts locally non-sensitive memory; null under asi2025
  */
 public record RestrictedSpaces(AddressSpace full, AddressSpace globalNonSensitive, List<AsiInstance> instances,
-        List<String> problems) {
+        List<String> problems, Rfc2022Layout rfc2022) {
 
     public RestrictedSpaces {
         instances = List.copyOf(instances);
