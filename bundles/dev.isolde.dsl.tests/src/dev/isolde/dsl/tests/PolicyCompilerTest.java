@@ -67,6 +67,16 @@ class PolicyCompilerTest {
 	}
 
 	@Test
+	void theVmallocSplitIsTheKernelsDefaultUnlessThePolicyNamesOne(@TempDir Path tmp) throws Exception {
+		Path file = tmp.resolve("p.asi");
+		Files.writeString(file, "policy p for x86_64 paging 4 { }\n");
+		assertEquals(50, new PolicyCompiler().compile(load(file)).vmallocLocalPercent());
+		Files.writeString(file, "policy p for x86_64 paging 4 { vmalloc_local_nonsensitive_percent 0 }\n");
+		assertEquals(0, new PolicyCompiler().compile(load(file)).vmallocLocalPercent(),
+				"written as the kernel reads it; the engine clamps it as asi_vmalloc_init does");
+	}
+
+	@Test
 	void compilesTheKvmHostSampleWithLocationsRationalesAndClasses() throws Exception {
 		PolicySpec spec = new PolicyCompiler().compile(load(samples().resolve("kvm-host.asi")));
 		assertEquals("kvm_host", spec.name());

@@ -116,6 +116,17 @@ class ValidatorTest {
 	}
 
 	@Test
+	void theVmallocSplitExistsOnlyInRfc2022AndIsClampedLikeTheKernelDoes() throws Exception {
+		validation.assertError(parse(policy("model asi2025 vmalloc_local_nonsensitive_percent 30")), Literals.POLICY,
+				VMALLOC_SPLIT_IN_ASI2025, "vmalloc_local_nonsensitive_percent splits vmalloc space for the local");
+		validation.assertNoIssues(parse(policy("model rfc2022 vmalloc_local_nonsensitive_percent 30")));
+		validation.assertWarning(parse(policy("vmalloc_local_nonsensitive_percent 0")), Literals.POLICY,
+				VMALLOC_SPLIT_CLAMPED, "the kernel takes vmalloc_local_nonsensitive_percent 0 as 1");
+		validation.assertWarning(parse(policy("vmalloc_local_nonsensitive_percent 100")), Literals.POLICY,
+				VMALLOC_SPLIT_CLAMPED, "takes vmalloc_local_nonsensitive_percent 100 as 99");
+	}
+
+	@Test
 	void rfcLimitsExistOnlyInRfc2022() throws Exception {
 		validation.assertError(parse(policy("model asi2025 rfc_limits")), Literals.POLICY, RFC_LIMITS_IN_ASI2025,
 				"rfc_limits are the limits of model rfc2022");

@@ -82,10 +82,17 @@ public final class PolicyCompiler {
 						? MemoryClass.GLOBAL_NONSENSITIVE : MemoryClass.SENSITIVE;
 		try {
 			return new PolicySpec(main.getName(), fileName(root), model, main.getPaging(), defaultClass, rules, classes,
-					contexts);
+					contexts, vmallocLocalPercent(main));
 		} catch (IllegalArgumentException e) {
 			throw new CompileException(location(main) + ": " + e.getMessage());
 		}
+	}
+
+	/** The policy's vmalloc split, the kernel's default when it names none (0 is a value the kernel takes as 1). */
+	static int vmallocLocalPercent(Policy policy) {
+		boolean written = !NodeModelUtils.findNodesForFeature(policy,
+				dev.isolde.dsl.isolde.IsoldePackage.Literals.POLICY__VMALLOC_LOCAL_PERCENT).isEmpty();
+		return written ? policy.getVmallocLocalPercent() : PolicySpec.DEFAULT_VMALLOC_LOCAL_PERCENT;
 	}
 
 	private static void collect(PolicyFile file, Set<URI> seen, List<PolicyFile> out) throws CompileException {

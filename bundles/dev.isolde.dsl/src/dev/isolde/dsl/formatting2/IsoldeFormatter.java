@@ -86,7 +86,8 @@ public class IsoldeFormatter extends AbstractJavaFormatter {
 
 	protected void format(Policy policy, IFormattableDocument doc) {
 		List<ISemanticRegion> header = new ArrayList<>();
-		for (var feature : List.of(Literals.POLICY__MODEL, Literals.POLICY__DEFAULT, Literals.POLICY__RFC_LIMITS)) {
+		for (var feature : List.of(Literals.POLICY__MODEL, Literals.POLICY__DEFAULT, Literals.POLICY__RFC_LIMITS,
+				Literals.POLICY__VMALLOC_LOCAL_PERCENT)) {
 			ISemanticRegion region = regionFor(policy).feature(feature);
 			if (region != null) {
 				header.add(region);

@@ -74,6 +74,10 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 	public static final String ASI2025_MEMBER_IN_RFC2022 = PREFIX + "asi2025MemberInRfc2022";
 	/** A {@code global nonsensitive} block under model asi2025, where non-sensitive is the default. */
 	public static final String GLOBAL_BLOCK_IN_ASI2025 = PREFIX + "globalBlockInAsi2025";
+	/** {@code vmalloc_local_nonsensitive_percent} under model asi2025, which has no local class. */
+	public static final String VMALLOC_SPLIT_IN_ASI2025 = PREFIX + "vmallocSplitInAsi2025";
+	/** A vmalloc split of 0 or 100 % or more, which the kernel clamps. */
+	public static final String VMALLOC_SPLIT_CLAMPED = PREFIX + "vmallocSplitClamped";
 	/** {@code rfc_limits} under model asi2025: the limits are the 2022 RFC's. */
 	public static final String RFC_LIMITS_IN_ASI2025 = PREFIX + "rfcLimitsInAsi2025";
 	/** A sensitive rule on the kernel image (symbol, section, percpu, region, stack) under model asi2025. */
@@ -165,6 +169,22 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		if (policy != null && policy.getModel() == AsiModel.ASI2025) {
 			error("global nonsensitive exists only in model rfc2022 (the 2022 allowlist); under asi2025 memory is non-sensitive unless a sensitive block marks it",
 					block, null, GLOBAL_BLOCK_IN_ASI2025);
+		}
+	}
+
+	@Check
+	public void checkVmallocSplit(Policy policy) {
+		if (NodeModelUtils.findNodesForFeature(policy, Literals.POLICY__VMALLOC_LOCAL_PERCENT).isEmpty()) {
+			return;
+		}
+		int percent = policy.getVmallocLocalPercent();
+		if (policy.getModel() == AsiModel.ASI2025) {
+			error("vmalloc_local_nonsensitive_percent splits vmalloc space for the local non-sensitive memory of model rfc2022; asi2025 has no local class",
+					policy, Literals.POLICY__VMALLOC_LOCAL_PERCENT, VMALLOC_SPLIT_IN_ASI2025);
+		} else if (percent == 0 || percent >= 100) {
+			warning("the kernel takes vmalloc_local_nonsensitive_percent " + percent + " as " + (percent == 0 ? 1 : 99)
+					+ ": each half of vmalloc space keeps at least one PGD entry (asi_vmalloc_init)",
+					policy, Literals.POLICY__VMALLOC_LOCAL_PERCENT, VMALLOC_SPLIT_CLAMPED);
 		}
 	}
 

@@ -123,6 +123,25 @@ class SimulatorTest {
     }
 
     @Test
+    void underRfc2022AVmReachesItsOwnSlabThroughTheLocalMapAndFaultsOnAnotherVms() {
+        // traces name direct-map addresses; the RFC's kernel reaches a local page through asi_va(), its alias
+        String own = "0x" + Long.toHexString(RfcMachine.VCPU_VM1);
+        String other = "0x" + Long.toHexString(RfcMachine.VCPU_VM2);
+        StrategyResult ownOnly = run(Strategy.ASI, 1, """
+                0 0 vm1 vmexit IO
+                1 0 vm1 access %s w
+                2 0 vm1 vmenter
+                """.formatted(own));
+        assertEquals(0, ownOnly.exits());
+        StrategyResult foreign = run(Strategy.ASI, 1, """
+                0 0 vm1 vmexit IO
+                1 0 vm1 access %s w
+                2 0 vm1 vmenter
+                """.formatted(other));
+        assertEquals(1, foreign.exits());
+    }
+
+    @Test
     void leakWindowLengthIsCountedInCyclesOfTheCore() {
         StrategyResult none = run(Strategy.NONE, 2, """
                 0 1 vm1 vmenter
