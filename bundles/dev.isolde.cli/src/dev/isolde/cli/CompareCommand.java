@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.dsl.check.PolicyChecker;
 import dev.isolde.dsl.isolde.PolicyFile;
 import dev.isolde.dsl.isolde.Scenario;
+import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.engine.compare.ModelComparison;
 import dev.isolde.engine.compare.ModelComparison.ClassFigures;
 import dev.isolde.engine.compare.ModelComparison.InstanceFigures;
 import dev.isolde.engine.compare.ModelComparison.SideChange;
 import dev.isolde.engine.kernel.KernelImage;
+import dev.isolde.engine.kernel.UnsignedOrder;
 import dev.isolde.engine.policy.ContextSpec;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.sim.EventSource;
@@ -25,6 +26,8 @@ import dev.isolde.engine.sim.Strategy;
 import dev.isolde.engine.sim.StrategyResult;
 import dev.isolde.engine.sim.TraceException;
 import dev.isolde.engine.space.PhysmapAliases;
+import dev.isolde.engine.space.RestrictedSpaces;
+import dev.isolde.engine.space.Rfc2022Layout;
 import dev.isolde.io.Sizes;
 import dev.isolde.io.engine.Analysis;
 import dev.isolde.io.engine.KernelImages;
@@ -128,9 +131,9 @@ final class CompareCommand implements Command {
 			}
 		}
 		if ("json".equals(format)) {
-			console.out().println(json(comparison, run, strategies));
+			console.out().println(json(comparison, a.spaces(), b.spaces(), run, strategies));
 		} else {
-			text(console.out(), comparison, run, strategies);
+			text(console.out(), comparison, a.spaces(), b.spaces(), run, strategies);
 		}
 		return OK;
 	}
@@ -150,7 +153,8 @@ final class CompareCommand implements Command {
 		return v < 0 ? "-" : bytes ? Sizes.bytes(v) : Long.toString(v);
 	}
 
-	private static void text(PrintStream out, ModelComparison c, ScenarioRun run, List<StrategyPair> strategies) {
+	private static void text(PrintStream out, ModelComparison c, RestrictedSpaces spacesA, RestrictedSpaces spacesB,
+			ScenarioRun run, List<StrategyPair> strategies) {
 		out.printf("A = %s (model %s), B = %s (model %s)%n%n", c.policyA(), c.modelA().literal(), c.policyB(),
 				c.modelB().literal());
 		out.printf("%-28s %10s %12s %10s %12s%n", "memory class", "objects A", "bytes A", "objects B", "bytes B");
@@ -177,6 +181,8 @@ final class CompareCommand implements Command {
 		}
 		aliases(out, "A", c.aliasesA());
 		aliases(out, "B", c.aliasesB());
+		layout(out, "A", spacesA);
+		layout(out, "B", spacesB);
 		c.problemsA().forEach(p -> out.println("A: " + p));
 		c.problemsB().forEach(p -> out.println("B: " + p));
 		if (run == null) {
@@ -192,6 +198,40 @@ final class CompareCommand implements Command {
 		}
 	}
 
+	/** Where the 2022 RFC's layout puts local memory: the ASI local map and the vmalloc split. */
+	private static void layout(PrintStream out, String side, RestrictedSpaces spaces) {
+		Rfc2022Layout l = spaces.rfc2022();
+		if (l == null) {
+			return;
+		}
+		out.printf("%s (rfc2022) maps locally non-sensitive allocations through the ASI local map %s-%s: %s of aliases,"
+				+ " a mirror of %s of RAM (the direct map is halved to %s)%n", side, UnsignedOrder.hex(l.localMapStart()),
+				UnsignedOrder.hex(l.localMapEnd()), Sizes.bytes(spaces.localMapBytes()), Sizes.bytes(l.ramBytes()),
+				Sizes.bytes(l.maxRam()));
+		if (l.hasVmallocSplit()) {
+			out.printf("%s (rfc2022) splits vmalloc space at %s (vmalloc_local_nonsensitive_percent=%d): per process %s-%s,"
+					+ " global %s-%s%n", side, UnsignedOrder.hex(l.vmallocGlobalStart()), l.localPercent(),
+					UnsignedOrder.hex(l.vmallocStart()), UnsignedOrder.hex(l.vmallocGlobalStart()),
+					UnsignedOrder.hex(l.vmallocGlobalStart()), UnsignedOrder.hex(l.vmallocEnd()));
+		}
+	}
+
+	private static void layout(JsonWriter w, String name, RestrictedSpaces spaces) {
+		Rfc2022Layout l = spaces.rfc2022();
+		if (l == null) {
+			return;
+		}
+		w.name(name).beginObject().name("localMapStart").value(UnsignedOrder.hex(l.localMapStart()))
+				.name("localMapEnd").value(UnsignedOrder.hex(l.localMapEnd())).name("localMapBytes")
+				.value(spaces.localMapBytes()).name("ramBytes").value(l.ramBytes()).name("maxRamBytes").value(l.maxRam());
+		if (l.hasVmallocSplit()) {
+			w.name("vmallocStart").value(UnsignedOrder.hex(l.vmallocStart())).name("vmallocGlobalStart")
+					.value(UnsignedOrder.hex(l.vmallocGlobalStart())).name("vmallocEnd")
+					.value(UnsignedOrder.hex(l.vmallocEnd())).name("vmallocLocalPercent").value(l.localPercent());
+		}
+		w.endObject();
+	}
+
 	private static void aliases(PrintStream out, String side, PhysmapAliases aliases) {
 		if (aliases != null) {
 			out.printf("%s (asi2025) leaves out the physmap aliases of vmalloc'd pages: %s placed, %d areas whose pages"
@@ -203,7 +243,8 @@ final class CompareCommand implements Command {
 		return events == 0 ? 0 : n * 1000.0 / events;
 	}
 
-	private static String json(ModelComparison c, ScenarioRun run, List<StrategyPair> strategies) {
+	private static String json(ModelComparison c, RestrictedSpaces spacesA, RestrictedSpaces spacesB, ScenarioRun run,
+			List<StrategyPair> strategies) {
 		JsonWriter w = new JsonWriter().beginObject();
 		w.name("a").beginObject().name("policy").value(c.policyA()).name("model").value(c.modelA().literal()).endObject();
 		w.name("b").beginObject().name("policy").value(c.policyB()).name("model").value(c.modelB().literal()).endObject();
@@ -234,6 +275,8 @@ final class CompareCommand implements Command {
 		w.endArray().name("problemsB").beginArray();
 		c.problemsB().forEach(w::value);
 		w.endArray();
+		layout(w, "rfc2022LayoutA", spacesA);
+		layout(w, "rfc2022LayoutB", spacesB);
 		if (run != null) {
 			w.name("scenario").beginObject().name("name").value(run.name()).name("input").value(run.label())
 					.name("cores").value(run.cores()).name("threadsPerCore").value(run.smt()).name("strategies")

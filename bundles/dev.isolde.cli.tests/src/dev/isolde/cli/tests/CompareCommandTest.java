@@ -35,6 +35,12 @@ class CompareCommandTest {
 		}
 		// the denylist maps the text the allowlist already mapped: no text object becomes sensitive
 		assertTrue(!r.out().contains("sensitive text"), r.out());
+		// the sample machine's direct map is not randomised: __PAGE_OFFSET + 32 TB; vmalloc splits at PGD 433
+		assertTrue(r.out().contains("A (rfc2022) maps locally non-sensitive allocations through the ASI local map "
+				+ "0xffffa88000000000-"), r.out());
+		assertTrue(r.out().contains("A (rfc2022) splits vmalloc space at 0xffffd88000000000 "
+				+ "(vmalloc_local_nonsensitive_percent=50)"), r.out());
+		assertTrue(!r.out().contains("B (rfc2022)"), r.out());
 	}
 
 	@Test
@@ -45,6 +51,8 @@ class CompareCommandTest {
 				"json");
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("\"scenario\":{\"name\":\"vm_exit_storm\""), r.out());
+		assertTrue(r.out().contains("\"rfc2022LayoutA\":{\"localMapStart\":\"0xffffa88000000000\""), r.out());
+		assertTrue(!r.out().contains("rfc2022LayoutB"), r.out());
 		// no mitigation costs nothing under either model, on the same 20,000 events
 		assertTrue(r.out().contains("{\"strategy\":\"none\",\"a\":{\"events\":20000,\"exits\":0,\"mitigationCycles\":0,"),
 				r.out());

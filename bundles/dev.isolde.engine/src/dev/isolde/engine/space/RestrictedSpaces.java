@@ -17,6 +17,20 @@ public record RestrictedSpaces(AddressSpace full, AddressSpace globalNonSensitiv
         problems = List.copyOf(problems);
     }
 
+    /** Bytes the full space maps in the 2022 RFC's ASI local map (the aliases of local allocations); 0 otherwise. */
+    public long localMapBytes() {
+        if (rfc2022 == null) {
+            return 0;
+        }
+        long[] sum = {0};
+        full.forEach((s, e, attr, phys) -> {
+            if (rfc2022.inLocalMap(s)) {
+                sum[0] += e - s;
+            }
+        });
+        return sum[0];
+    }
+
     /** The instance named {@code name}, or null. */
     public AsiInstance instance(String name) {
         for (AsiInstance i : instances) {
