@@ -20,10 +20,11 @@ import java.util.List;
  */
 record LocalMapAliases(IndexedSpace full, boolean[] replaced) {
 
+    /** {@code full} with the aliases of {@code layout}'s local map; unchanged when {@code layout} is null (asi2025). */
     static LocalMapAliases add(IndexedSpace full, KernelImage kernel, Rfc2022Layout layout, List<String> problems) {
         Region directMap = kernel.region("direct_map");
         int n = full.intervalCount();
-        if (directMap == null) {
+        if (layout == null || directMap == null) {
             return new LocalMapAliases(full, new boolean[n]);
         }
         IntervalSink aliases = new IntervalSink(16);

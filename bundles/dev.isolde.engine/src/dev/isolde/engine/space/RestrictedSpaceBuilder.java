@@ -15,6 +15,7 @@ import dev.isolde.engine.policy.PolicySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Builds the full kernel address space of a classified kernel and, for each context of the policy, the restricted
@@ -46,42 +47,23 @@ public final class RestrictedSpaceBuilder {
 
     /** Builds the full space, the shared global part and one instance per context whose class applies to it. */
     public RestrictedSpaces build() {
-        IndexedSpace full = (IndexedSpace) buildFull();
         List<String> problems = new ArrayList<>();
-        Rfc2022Layout rfc2022 = null;
-        boolean[] viaAlias = null;
-        if (policy.model() == AsiModel.RFC2022) {
-            rfc2022 = Rfc2022Layout.of(kernel, policy.vmallocLocalPercent());
-            LocalMapAliases aliases = LocalMapAliases.add(full, kernel, rfc2022, problems);
-            full = aliases.full();
-            viaAlias = aliases.replaced();
-        }
+        Rfc2022Layout rfc2022 = policy.model() == AsiModel.RFC2022
+                ? Rfc2022Layout.of(kernel, policy.vmallocLocalPercent()) : null;
+        LocalMapAliases local = LocalMapAliases.add((IndexedSpace) buildFull(), kernel, rfc2022, problems);
+        IndexedSpace full = local.full();
+        boolean[] viaAlias = local.replaced();
         int n = full.intervalCount();
         int[] globalIndex = new int[n];
         int globals = 0;
-        int contexts = kernel.contexts().size();
-        int[] ownedOffset = new int[contexts + 1];
         for (int i = 0; i < n; i++) {
-            int attr = full.attr(i);
-            if (MappingAttr.classKey(attr) == ClassKey.GLOBAL) {
+            if (MappingAttr.classKey(full.attr(i)) == ClassKey.GLOBAL) {
                 globalIndex[globals++] = i;
             }
-            int owner = viaAlias != null && viaAlias[i] ? -1 : ownerOf(attr);
-            if (owner >= 0) {
-                ownedOffset[owner + 1]++;
-            }
         }
-        for (int c = 0; c < contexts; c++) {
-            ownedOffset[c + 1] += ownedOffset[c];
-        }
-        int[] fill = Arrays.copyOf(ownedOffset, contexts);
-        int[] owned = new int[ownedOffset[contexts]];
-        for (int i = 0; i < n; i++) {
-            int owner = viaAlias != null && viaAlias[i] ? -1 : ownerOf(full.attr(i));
-            if (owner >= 0) {
-                owned[fill[owner]++] = i;
-            }
-        }
+        int contexts = kernel.contexts().size();
+        int[][] owned = byOwner(full, contexts, i -> !viaAlias[i]);
+        int[][] replaced = byOwner(full, contexts, i -> viaAlias[i]);
         IndexedSpace global = new SubSpace(full, Arrays.copyOf(globalIndex, globals));
         boolean asi2025 = policy.model() == AsiModel.ASI2025;
         if (asi2025) {
@@ -90,7 +72,6 @@ public final class RestrictedSpaceBuilder {
                 global = (IndexedSpace) global.difference(aliases);
             }
         }
-        int[][] replaced = replacedByOwner(full, viaAlias, contexts);
         List<AsiInstance> instances = new ArrayList<>();
         for (ContextSpec cs : policy.contexts()) {
             AsiClassSpec cls = policy.asiClass(cs.asiClass());
@@ -112,7 +93,7 @@ public final class RestrictedSpaceBuilder {
             if (ctx < 0) {
                 problems.add("context " + cs.name() + " is not in the kernel image; its instance maps no local memory");
             }
-            int[] mine = ctx < 0 ? new int[0] : Arrays.copyOfRange(owned, ownedOffset[ctx], ownedOffset[ctx + 1]);
+            int[] mine = ctx < 0 ? new int[0] : Arrays.copyOfRange(owned[1], owned[0][ctx], owned[0][ctx + 1]);
             AddressSpace space = instanceSpace(full, global, cls, mine, problems);
             int[] aliased = ctx < 0 || !cls.maps(MapItem.Target.LOCAL) ? new int[0]
                     : Arrays.copyOfRange(replaced[1], replaced[0][ctx], replaced[0][ctx + 1]);
@@ -137,16 +118,14 @@ public final class RestrictedSpaceBuilder {
     }
 
     /**
-     * Per context, the direct-map intervals of its allocations that its instance reaches through the local map, as
-     * {@code [offsets..., indices...]}: context c's indices are at {@code offsets[c]..offsets[c + 1]}.
+     * The intervals that {@code keep} accepts, grouped by owning context as {@code {offsets, indices}}: context c's
+     * indices, ascending, are {@code indices[offsets[c]..offsets[c + 1]]}.
      */
-    private int[][] replacedByOwner(IndexedSpace full, boolean[] viaAlias, int contexts) {
+    private int[][] byOwner(IndexedSpace full, int contexts, IntPredicate keep) {
+        int n = full.intervalCount();
         int[] offset = new int[contexts + 1];
-        if (viaAlias == null) {
-            return new int[][] {offset, new int[0]};
-        }
-        for (int i = 0; i < viaAlias.length; i++) {
-            int owner = viaAlias[i] ? ownerOf(full.attr(i)) : -1;
+        for (int i = 0; i < n; i++) {
+            int owner = keep.test(i) ? ownerOf(full.attr(i)) : -1;
             if (owner >= 0) {
                 offset[owner + 1]++;
             }
@@ -156,8 +135,8 @@ public final class RestrictedSpaceBuilder {
         }
         int[] fill = Arrays.copyOf(offset, contexts);
         int[] index = new int[offset[contexts]];
-        for (int i = 0; i < viaAlias.length; i++) {
-            int owner = viaAlias[i] ? ownerOf(full.attr(i)) : -1;
+        for (int i = 0; i < n; i++) {
+            int owner = keep.test(i) ? ownerOf(full.attr(i)) : -1;
             if (owner >= 0) {
                 index[fill[owner]++] = i;
             }
