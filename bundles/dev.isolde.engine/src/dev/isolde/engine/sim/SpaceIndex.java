@@ -137,6 +137,30 @@ final class SpaceIndex {
         out[1] = part & ~full;
     }
 
+    /**
+     * For a mixed page, its mapped runs as byte offsets within it, packed as {@code from << 16 | to} in address
+     * order: the exact answer for its partly mapped lines without a search of the whole space.
+     */
+    int[] runs(long page) {
+        long from = (page << 12) ^ Long.MIN_VALUE;
+        long to = from + PAGE;
+        int first = Math.max(0, floor(from));
+        int last = first;
+        while (last < start.length && start[last] < to) {
+            last++;
+        }
+        int[] out = new int[last - first];
+        int n = 0;
+        for (int i = first; i < last; i++) {
+            if (end[i] > from) {
+                int s = (int) (Math.max(start[i], from) - from);
+                int e = (int) (Math.min(end[i], to) - from);
+                out[n++] = s << 16 | e;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     /** Number of intervals. */
     int intervals() {
         return start.length;
