@@ -6,23 +6,23 @@ import java.util.Arrays;
 /**
  * One restricted space's mapped test over numbered pages ({@link PageIds}) for one run: a page is looked up in the
  * space once, on its first access, and from then on the answer is an array index. A page the space maps only partly
- * keeps masks of its wholly and partly mapped cache lines and, for an access to a line shared by mapped and unmapped
- * bytes, the page's own mapped runs: every address is still decided exactly, without searching the whole space.
+ * keeps masks of its wholly and partly mapped cache lines and, per partly mapped line, a mask of its mapped bytes:
+ * every address is still decided exactly, by a bit test.
  */
 final class MappedPages {
     private static final byte UNKNOWN = 0;
     private final SpaceIndex space;
     /** By page number: UNKNOWN or one of SpaceIndex's page states. */
     private byte[] state = new byte[0];
-    /** By page number, for mixed pages only: which pair of {@link #lines} holds its masks. */
+    /** By page number, for mixed pages only: the page's slot. */
     private int[] slot;
-    /** Wholly mapped and partly mapped line masks, a pair per mixed page. */
+    /** Per slot: the mask of wholly mapped lines, then the mask of partly mapped ones. */
     private long[] lines = new long[32];
-    /** The mapped runs of the mixed pages ({@link SpaceIndex#runs}), those of slot m from runStart[m] to runStart[m + 1]. */
-    private int[] runs = new int[64];
-    private int[] runStart = new int[17];
+    /** Per slot from bytesStart[slot]: the mapped-byte mask of each partly mapped line, in line order. */
+    private long[] bytes = new long[256];
+    private int[] bytesStart = new int[17];
     private int mixed;
-    private final long[] scratch = new long[2];
+    private final long[] lineScratch = new long[64];
 
     MappedPages(SpaceIndex space) {
         this.space = space;
@@ -62,41 +62,62 @@ final class MappedPages {
         }
         int m = slot[id];
         long bit = 1L << (va >>> 6);
-        return (lines[m * 2] & bit) != 0 || (lines[m * 2 + 1] & bit) != 0 && inRuns(m, (int) va & 4095);
-    }
-
-    private boolean inRuns(int m, int offset) {
-        for (int r = runStart[m]; r < runStart[m + 1]; r++) {
-            if (offset < (runs[r] & 0xffff)) {
-                return offset >= runs[r] >>> 16;
-            }
+        if ((lines[m * 2] & bit) != 0) {
+            return true;
         }
-        return false;
+        long part = lines[m * 2 + 1];
+        if ((part & bit) == 0) {
+            return false;
+        }
+        // shifts take the low six bits: va selects its byte in the line
+        return (bytes[bytesStart[m] + Long.bitCount(part & (bit - 1))] >>> va & 1) != 0;
     }
 
     private int resolve(int id, long page) {
         int s = space.pageState(page);
         if (s == SpaceIndex.MIXED) {
-            if (slot == null) {
-                slot = new int[state.length];
-            }
-            if (mixed * 2 == lines.length) {
-                lines = Arrays.copyOf(lines, lines.length * 2);
-                runStart = Arrays.copyOf(runStart, lines.length / 2 + 1);
-            }
-            space.lines(page, scratch);
-            lines[mixed * 2] = scratch[0];
-            lines[mixed * 2 + 1] = scratch[1];
-            int[] own = space.runs(page);
-            int from = runStart[mixed];
-            if (from + own.length > runs.length) {
-                runs = Arrays.copyOf(runs, Math.max(runs.length * 2, from + own.length));
-            }
-            System.arraycopy(own, 0, runs, from, own.length);
-            runStart[mixed + 1] = from + own.length;
-            slot[id] = mixed++;
+            addMixed(id, space.runs(page));
         }
         state[id] = (byte) s;
         return s;
+    }
+
+    private void addMixed(int id, int[] runs) {
+        if (slot == null) {
+            slot = new int[state.length];
+        }
+        if (mixed * 2 == lines.length) {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+            bytesStart = Arrays.copyOf(bytesStart, lines.length / 2 + 1);
+        }
+        long[] line = lineScratch;
+        for (int run : runs) {
+            int from = run >>> 16;
+            int to = run & 0xffff;
+            for (int l = from >>> 6; l << 6 < to; l++) {
+                int lo = Math.max(from, l << 6) - (l << 6);
+                int hi = Math.min(to, (l + 1) << 6) - (l << 6);
+                line[l] |= hi - lo == 64 ? -1L : ((1L << (hi - lo)) - 1) << lo;
+            }
+        }
+        long full = 0;
+        long part = 0;
+        int at = bytesStart[mixed];
+        for (int l = 0; l < 64; l++) {
+            if (line[l] == -1L) {
+                full |= 1L << l;
+            } else if (line[l] != 0) {
+                part |= 1L << l;
+                if (at == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                }
+                bytes[at++] = line[l];
+            }
+            line[l] = 0;
+        }
+        lines[mixed * 2] = full;
+        lines[mixed * 2 + 1] = part;
+        bytesStart[mixed + 1] = at;
+        slot[id] = mixed++;
     }
 }
