@@ -68,6 +68,11 @@ public final class EventBlock implements EventSink {
         return size;
     }
 
+    /** Number of distinct pages the accesses touch, counted since the page numbering last restarted. */
+    public int pageCount() {
+        return pages.count();
+    }
+
     /** True when no more events fit. */
     public boolean full() {
         return size == seq.length;

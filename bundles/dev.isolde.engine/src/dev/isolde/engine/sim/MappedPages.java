@@ -5,91 +5,94 @@ import java.util.Arrays;
 
 /**
  * One restricted space's mapped test over numbered pages ({@link PageIds}) for one run: a page is looked up in the
- * space once, on its first access, and from then on the answer is an array index. A page the space maps only partly
- * keeps masks of its wholly and partly mapped cache lines and, per partly mapped line, a mask of its mapped bytes:
- * every address is still decided exactly, by a bit test.
+ * space once, on its first access, and from then on an access to a wholly mapped cache line of it is answered by one
+ * array load and a bit test. A partly mapped line keeps a mask of its mapped bytes, so every address is still decided
+ * exactly. The tables grow with the pages this space is asked about, not with the whole trace's.
  */
 final class MappedPages {
-    private static final byte UNKNOWN = 0;
+    private static final int UNKNOWN = 0;
     private final SpaceIndex space;
-    /** By page number: UNKNOWN or one of SpaceIndex's page states. */
-    private byte[] state = new byte[0];
-    /** By page number, for mixed pages only: the page's slot. */
+    private int capacity;
+    /**
+     * By page number: the mask of its wholly mapped cache lines (all of them for a mapped page, none for an unmapped
+     * or not yet known one). Most accesses end here.
+     */
+    private long[] full = new long[0];
+    /** By page number, two bits each (32 pages a long): UNKNOWN or one of SpaceIndex's page states. */
+    private long[] state = new long[0];
+    /** By page number, for mixed pages with a partly mapped line: the page's slot. */
     private int[] slot;
-    /** Per slot: the mask of wholly mapped lines, then the mask of partly mapped ones. */
-    private long[] lines = new long[32];
+    /** Per slot: the mask of partly mapped lines. */
+    private long[] part = new long[16];
     /** Per slot from bytesStart[slot]: the mapped-byte mask of each partly mapped line, in line order. */
-    private long[] bytes = new long[256];
+    private long[] bytes = new long[64];
     private int[] bytesStart = new int[17];
-    private int mixed;
+    private int slots;
     private final long[] lineScratch = new long[64];
 
     MappedPages(SpaceIndex space) {
         this.space = space;
     }
 
-    /** Makes room for page numbers below {@code count}, keeping what is known. */
-    void reserve(int count) {
-        if (state.length < count) {
-            int n = Math.max(count, Math.max(1024, state.length * 2));
-            state = Arrays.copyOf(state, n);
-            if (slot != null) {
-                slot = Arrays.copyOf(slot, n);
-            }
-        }
-    }
-
     /** Forgets every page: the numbering restarted. */
     void forget() {
-        Arrays.fill(state, UNKNOWN);
-        mixed = 0;
+        Arrays.fill(full, 0L);
+        Arrays.fill(state, 0L);
+        slots = 0;
     }
 
     /** True if the space maps {@code va}, which lies in the page numbered {@code id} of {@code pages}. */
     boolean mapped(int id, long va, PageIds pages) {
-        int s = state[id];
-        if (s == SpaceIndex.MAPPED) {
-            return true;
+        if (id >= capacity) {
+            grow(pages.count());
         }
-        if (s == SpaceIndex.UNMAPPED) {
-            return false;
-        }
+        // shifts take the low six bits: va selects its line in the page (and below, its byte in the line)
+        long bit = 1L << (va >>> 6);
+        return (full[id] & bit) != 0 || partly(id, va, bit, pages);
+    }
+
+    /** The answer for an access outside the page's wholly mapped lines. */
+    private boolean partly(int id, long va, long bit, PageIds pages) {
+        // id << 1 is the place of the page's two bits in its long
+        int s = (int) (state[id >>> 5] >>> (id << 1)) & 3;
         if (s == UNKNOWN) {
             s = resolve(id, pages.page(id));
-            if (s != SpaceIndex.MIXED) {
-                return s == SpaceIndex.MAPPED;
+            if ((full[id] & bit) != 0) {
+                return true;
             }
         }
-        int m = slot[id];
-        long bit = 1L << (va >>> 6);
-        if ((lines[m * 2] & bit) != 0) {
-            return true;
-        }
-        long part = lines[m * 2 + 1];
-        if ((part & bit) == 0) {
+        if (s != SpaceIndex.MIXED || slot == null || slot[id] < 0) {
             return false;
         }
-        // shifts take the low six bits: va selects its byte in the line
-        return (bytes[bytesStart[m] + Long.bitCount(part & (bit - 1))] >>> va & 1) != 0;
+        int m = slot[id];
+        long p = part[m];
+        return (p & bit) != 0 && (bytes[bytesStart[m] + Long.bitCount(p & (bit - 1))] >>> va & 1) != 0;
+    }
+
+    private void grow(int count) {
+        int n = Math.max(count, Math.max(1024, capacity * 2));
+        full = Arrays.copyOf(full, n);
+        state = Arrays.copyOf(state, (n + 31) >>> 5);
+        if (slot != null) {
+            int old = slot.length;
+            slot = Arrays.copyOf(slot, n);
+            Arrays.fill(slot, old, n, -1);
+        }
+        capacity = n;
     }
 
     private int resolve(int id, long page) {
         int s = space.pageState(page);
-        if (s == SpaceIndex.MIXED) {
+        if (s == SpaceIndex.MAPPED) {
+            full[id] = -1L;
+        } else if (s == SpaceIndex.MIXED) {
             addMixed(id, space.runs(page));
         }
-        state[id] = (byte) s;
+        state[id >>> 5] |= (long) s << (id << 1);
         return s;
     }
 
     private void addMixed(int id, int[] runs) {
-        if (slot == null) {
-            slot = new int[state.length];
-        }
-        if (mixed * 2 == lines.length) {
-            lines = Arrays.copyOf(lines, lines.length * 2);
-            bytesStart = Arrays.copyOf(bytesStart, lines.length / 2 + 1);
-        }
         long[] line = lineScratch;
         for (int run : runs) {
             int from = run >>> 16;
@@ -100,24 +103,42 @@ final class MappedPages {
                 line[l] |= hi - lo == 64 ? -1L : ((1L << (hi - lo)) - 1) << lo;
             }
         }
-        long full = 0;
-        long part = 0;
-        int at = bytesStart[mixed];
+        long wholly = 0;
+        long partly = 0;
         for (int l = 0; l < 64; l++) {
             if (line[l] == -1L) {
-                full |= 1L << l;
+                wholly |= 1L << l;
             } else if (line[l] != 0) {
-                part |= 1L << l;
-                if (at == bytes.length) {
-                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
-                }
+                partly |= 1L << l;
+            }
+        }
+        full[id] = wholly;
+        if (partly != 0) {
+            addPartlyMapped(id, partly, line);
+        }
+        Arrays.fill(line, 0L);
+    }
+
+    private void addPartlyMapped(int id, long partly, long[] line) {
+        if (slot == null) {
+            slot = new int[capacity];
+            Arrays.fill(slot, -1);
+        }
+        if (slots == part.length) {
+            part = Arrays.copyOf(part, slots * 2);
+            bytesStart = Arrays.copyOf(bytesStart, slots * 2 + 1);
+        }
+        int at = bytesStart[slots];
+        if (at + 64 > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, at + 64));
+        }
+        for (int l = 0; l < 64; l++) {
+            if ((partly & 1L << l) != 0) {
                 bytes[at++] = line[l];
             }
-            line[l] = 0;
         }
-        lines[mixed * 2] = full;
-        lines[mixed * 2 + 1] = part;
-        bytesStart[mixed + 1] = at;
-        slot[id] = mixed++;
+        part[slots] = partly;
+        bytesStart[slots + 1] = at;
+        slot[id] = slots++;
     }
 }

@@ -318,18 +318,16 @@ public final class Simulator {
             }
         }
 
-        /** The block's page numbering, with every space's table made ready for it (emptied if it restarted). */
+        /** The block's page numbering; every space's table forgets its pages when the numbering restarted. */
         private PageIds number(EventBlock b) {
             PageIds pages = b.pages;
-            boolean restarted = pages != numbering || pages.generation() != generation;
-            numbering = pages;
-            generation = pages.generation();
-            for (MappedPages m : mappedPages) {
-                if (restarted) {
+            if (pages != numbering || pages.generation() != generation) {
+                for (MappedPages m : mappedPages) {
                     m.forget();
                 }
-                m.reserve(pages.count());
             }
+            numbering = pages;
+            generation = pages.generation();
             return pages;
         }
 
