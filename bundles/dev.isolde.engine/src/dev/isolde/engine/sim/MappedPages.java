@@ -115,6 +115,8 @@ final class MappedPages {
         full[id] = wholly;
         if (partly != 0) {
             addPartlyMapped(id, partly, line);
+        } else if (slot != null) {
+            slot[id] = -1; // a number the restarted numbering gave before may have had a slot
         }
         Arrays.fill(line, 0L);
     }
