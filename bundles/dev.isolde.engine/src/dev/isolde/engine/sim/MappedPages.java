@@ -82,43 +82,33 @@ final class MappedPages {
     }
 
     private int resolve(int id, long page) {
-        int s = space.pageState(page);
-        if (s == SpaceIndex.MAPPED) {
-            full[id] = -1L;
-        } else if (s == SpaceIndex.MIXED) {
-            addMixed(id, space.runs(page));
+        int s;
+        if (Workload.isHandle(page << 12)) {
+            s = space.pageState(page);
+            full[id] = s == SpaceIndex.MAPPED ? -1L : 0L;
+        } else {
+            long[] line = lineScratch;
+            space.mappedBytes(page, line);
+            long wholly = 0;
+            long partly = 0;
+            for (int l = 0; l < 64; l++) {
+                if (line[l] == -1L) {
+                    wholly |= 1L << l;
+                } else if (line[l] != 0) {
+                    partly |= 1L << l;
+                }
+            }
+            s = wholly == -1L ? SpaceIndex.MAPPED : wholly == 0 && partly == 0 ? SpaceIndex.UNMAPPED : SpaceIndex.MIXED;
+            full[id] = wholly;
+            if (partly != 0) {
+                addPartlyMapped(id, partly, line);
+            } else if (slot != null) {
+                slot[id] = -1; // a number the restarted numbering gave before may have had a slot
+            }
+            Arrays.fill(line, 0L);
         }
         state[id >>> 5] |= (long) s << (id << 1);
         return s;
-    }
-
-    private void addMixed(int id, int[] runs) {
-        long[] line = lineScratch;
-        for (int run : runs) {
-            int from = run >>> 16;
-            int to = run & 0xffff;
-            for (int l = from >>> 6; l << 6 < to; l++) {
-                int lo = Math.max(from, l << 6) - (l << 6);
-                int hi = Math.min(to, (l + 1) << 6) - (l << 6);
-                line[l] |= hi - lo == 64 ? -1L : ((1L << (hi - lo)) - 1) << lo;
-            }
-        }
-        long wholly = 0;
-        long partly = 0;
-        for (int l = 0; l < 64; l++) {
-            if (line[l] == -1L) {
-                wholly |= 1L << l;
-            } else if (line[l] != 0) {
-                partly |= 1L << l;
-            }
-        }
-        full[id] = wholly;
-        if (partly != 0) {
-            addPartlyMapped(id, partly, line);
-        } else if (slot != null) {
-            slot[id] = -1; // a number the restarted numbering gave before may have had a slot
-        }
-        Arrays.fill(line, 0L);
     }
 
     private void addPartlyMapped(int id, long partly, long[] line) {

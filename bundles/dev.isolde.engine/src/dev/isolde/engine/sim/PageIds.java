@@ -10,9 +10,11 @@ import java.util.Arrays;
  */
 final class PageIds {
     private static final int MIN_BITS = 10;
-    /** Page number + 1 per slot (0: free), so a fresh table needs no fill. */
-    private long[] keys = new long[1 << MIN_BITS];
-    private int[] ids = new int[1 << MIN_BITS];
+    /**
+     * Two longs a slot: page number + 1 (0: free, so a fresh table needs no fill), then its number; side by side, a
+     * lookup touches one cache line.
+     */
+    private long[] slots = new long[2 << MIN_BITS];
     private long[] pages = new long[1 << (MIN_BITS - 1)];
     private int bits = MIN_BITS;
     private int count;
@@ -21,12 +23,12 @@ final class PageIds {
     /** The number of page {@code page} (an address shifted right by 12), given it on first sight. */
     int intern(long page) {
         long key = page + 1;
-        int mask = keys.length - 1;
+        int mask = (1 << bits) - 1;
         int h = (int) (key * 0x9E3779B97F4A7C15L >>> (64 - bits));
         while (true) {
-            long k = keys[h];
+            long k = slots[2 * h];
             if (k == key) {
-                return ids[h];
+                return (int) slots[2 * h + 1];
             }
             if (k == 0) {
                 break;
@@ -34,35 +36,33 @@ final class PageIds {
             h = (h + 1) & mask;
         }
         int id = count++;
-        keys[h] = key;
-        ids[h] = id;
+        slots[2 * h] = key;
+        slots[2 * h + 1] = id;
         if (id == pages.length) {
             pages = Arrays.copyOf(pages, id * 2);
         }
         pages[id] = page;
         // at most half full, so probe runs stay short
-        if (count * 2 > keys.length) {
+        if (count * 2 > 1 << bits) {
             grow();
         }
         return id;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldIds = ids;
+        long[] old = slots;
         bits++;
-        keys = new long[1 << bits];
-        ids = new int[1 << bits];
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            long key = oldKeys[i];
+        slots = new long[2 << bits];
+        int mask = (1 << bits) - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long key = old[i];
             if (key != 0) {
                 int h = (int) (key * 0x9E3779B97F4A7C15L >>> (64 - bits));
-                while (keys[h] != 0) {
+                while (slots[2 * h] != 0) {
                     h = (h + 1) & mask;
                 }
-                keys[h] = key;
-                ids[h] = oldIds[i];
+                slots[2 * h] = key;
+                slots[2 * h + 1] = old[i + 1];
             }
         }
     }
@@ -84,8 +84,7 @@ final class PageIds {
 
     /** Forgets every number, shrinking back to the initial size. */
     void restart() {
-        keys = new long[1 << MIN_BITS];
-        ids = new int[1 << MIN_BITS];
+        slots = new long[2 << MIN_BITS];
         pages = new long[1 << (MIN_BITS - 1)];
         bits = MIN_BITS;
         count = 0;

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * One restricted space flattened for the simulator's mapped test: interval bounds as sign-flipped longs (so signed
- * comparison orders kernel addresses), a per-page answer (whole page mapped, unmapped or mixed) and the mapped runs
- * inside a mixed page, which the simulator's per-page tables ({@link MappedPages}) keep.
+ * comparison orders kernel addresses), and per page the mapped bytes of each cache line, which the simulator's
+ * per-page tables ({@link MappedPages}) keep.
  * Addresses in {@link Workload#HANDLES} name objects whose address the kernel model does not know; whether those are
  * mapped comes from their class, in {@code objectMapped}.
  */
@@ -137,27 +137,24 @@ final class SpaceIndex {
     }
 
     /**
-     * For a mixed page, its mapped runs as byte offsets within it, packed as {@code from << 16 | to} in address
-     * order: the exact answer for its partly mapped lines without a search of the whole space.
+     * Ors into {@code line[l]} the mask of the mapped bytes of cache line {@code l} of page {@code page} (not a
+     * handle's): one search for the page, then its intervals in order.
      */
-    int[] runs(long page) {
+    void mappedBytes(long page, long[] line) {
         long from = (page << 12) ^ Long.MIN_VALUE;
         long to = from + PAGE;
-        int first = Math.max(0, floor(from));
-        int last = first;
-        while (last < start.length && start[last] < to) {
-            last++;
-        }
-        int[] out = new int[last - first];
-        int n = 0;
-        for (int i = first; i < last; i++) {
-            if (end[i] > from) {
-                int s = (int) (Math.max(start[i], from) - from);
-                int e = (int) (Math.min(end[i], to) - from);
-                out[n++] = s << 16 | e;
+        for (int i = Math.max(0, floor(from)); i < start.length && start[i] < to; i++) {
+            if (end[i] <= from) {
+                continue;
+            }
+            int s = (int) (Math.max(start[i], from) - from);
+            int e = (int) (Math.min(end[i], to) - from);
+            for (int l = s >>> 6; l << 6 < e; l++) {
+                int lo = Math.max(s, l << 6) - (l << 6);
+                int hi = Math.min(e, (l + 1) << 6) - (l << 6);
+                line[l] |= hi - lo == 64 ? -1L : ((1L << (hi - lo)) - 1) << lo;
             }
         }
-        return Arrays.copyOf(out, n);
     }
 
     /** Number of intervals. */
