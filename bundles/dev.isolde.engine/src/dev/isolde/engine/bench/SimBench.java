@@ -117,7 +117,6 @@ public final class SimBench {
         double[] search = new double[rounds];
         long sink = 0;
         StrategyResult res = null;
-        EventBlock fresh = null;
         for (int r = -warmup; r < rounds; r++) {
             long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
@@ -136,7 +135,7 @@ public final class SimBench {
             long t3 = System.nanoTime();
             long c3 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             // a fresh block numbers every page anew, as a streamed trace's first pass does
-            fresh = new EventBlock(events.size());
+            EventBlock fresh = new EventBlock(events.size());
             long c4 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
             long t4 = System.nanoTime();
             for (int i = 0; i < events.size(); i++) {
