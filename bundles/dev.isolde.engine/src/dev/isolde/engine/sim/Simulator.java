@@ -22,7 +22,8 @@ import java.util.Map;
  * Replays events against the restricted spaces of a policy under each {@link Strategy}, tracking per CPU whether it
  * runs untrusted code, restricted kernel or unrestricted kernel, its taints (DESIGN §2b) and its cycle clock, and
  * per SMT core the leak windows between siblings. Events run in blocks of primitive arrays ({@link EventBlock});
- * the mapped test of an access is a per-page cache in front of a binary search of the flattened space.
+ * the mapped test of an access indexes a per-space table by the access's page number ({@link MappedPages}), filled
+ * from a binary search of the flattened space on the first access to each page.
  */
 public final class Simulator {
     private final KernelImage kernel;
@@ -191,7 +192,6 @@ public final class Simulator {
     private static final int EXPOSED_CAP = 8;
     private static final int WINDOW_CAP = 256;
     private static final int TOP = 20;
-    private static final int CACHE_BITS = 16;
 
     /** One strategy's pass; all per-event state is in primitive arrays. */
     private final class Run {
@@ -210,10 +210,10 @@ public final class Simulator {
         private final long[] openClockO;
         private final int[][] exposed;
         private final int[] exposedCount;
-        private final long[][] cache;
-        private final long[][] fullLines;
-        private final long[][] partLines;
-        private final long[] scratch = new long[2];
+        /** Per space slot (as {@link #index}): the mapped test by page number. */
+        private final MappedPages[] mappedPages;
+        private PageIds numbering;
+        private int generation;
         private final int objects = kernel.objectCount();
         private final int regions = kernel.regions().size();
         private final long[] exitsByKey;
@@ -260,9 +260,10 @@ public final class Simulator {
             openClockO = new long[slots];
             exposed = new int[slots][EXPOSED_CAP];
             exposedCount = new int[slots];
-            cache = new long[index.length][];
-            fullLines = new long[index.length][];
-            partLines = new long[index.length][];
+            mappedPages = new MappedPages[index.length];
+            for (int c = 0; c < index.length; c++) {
+                mappedPages[c] = new MappedPages(index[c]);
+            }
             exitsByKey = new long[objects + regions + 1];
             exposedByKey = new long[objects + regions + 1];
             Arrays.fill(ctx, -1);
@@ -274,8 +275,12 @@ public final class Simulator {
             final int[] cpuOf = b.cpu;
             final byte[] kinds = b.kind;
             final long[] args = b.arg;
+            final int[] pageOf = b.page;
+            final PageIds pages = number(b);
+            final MappedPages[] mapped = mappedPages;
             final int n = b.size;
             final long accessCost = costs.access();
+            long acc = 0;
             for (int i = 0; i < n; i++) {
                 int k = kinds[i];
                 int cpu = cpuOf[i];
@@ -284,12 +289,13 @@ public final class Simulator {
                             + cpus + " simulated CPUs");
                 }
                 if (k == READ || k == WRITE) {
-                    accesses++;
+                    acc++;
                     clock[cpu] += accessCost;
                     long va = args[i];
+                    int page = pageOf[i];
                     int st = state[cpu];
                     if (st == RESTRICTED) {
-                        if (!mapped(ctx[cpu], va)) {
+                        if (!mapped[ctx[cpu] + 1].mapped(page, va, pages)) {
                             fault(seqs[i], cpu, va);
                         }
                     } else if (st == IDLE) {
@@ -298,51 +304,31 @@ public final class Simulator {
                         track(seqs[i], cpu);
                     }
                     int sib = cpu ^ 1;
-                    if (windowStart[sib] >= 0 && !mapped(ctx[sib], va)) {
+                    if (windowStart[sib] >= 0 && !mapped[ctx[sib] + 1].mapped(page, va, pages)) {
                         expose(sib, va);
                     }
                 } else {
                     event(seqs[i], cpu, b.context[i], EventKind.ofOrdinal(k), args[i]);
                 }
             }
+            accesses += acc;
             events += n;
             if (n > 0) {
                 lastSeq = seqs[n - 1];
             }
         }
 
-        /**
-         * True if context {@code c}'s restricted space maps {@code va}: a page cache hit, else a lookup; a page that
-         * is partly mapped keeps masks of its wholly and partly mapped cache lines, so only an access to a line shared
-         * by mapped and unmapped bytes searches the space.
-         */
-        private boolean mapped(int c, long va) {
-            long page = va >>> 12;
-            long[] tbl = cache[c + 1];
-            if (tbl == null) {
-                tbl = cache[c + 1] = new long[1 << CACHE_BITS];
-                fullLines[c + 1] = new long[1 << CACHE_BITS];
-                partLines[c + 1] = new long[1 << CACHE_BITS];
-            }
-            int h = (int) (page * 0x9E3779B97F4A7C15L >>> (64 - CACHE_BITS));
-            long e = tbl[h];
-            int s = (int) e & 3;
-            if (s == 0 || e >>> 2 != page) {
-                SpaceIndex idx = index[c + 1];
-                s = idx.pageState(page);
-                tbl[h] = page << 2 | s;
-                if (s == SpaceIndex.MIXED) {
-                    idx.lines(page, scratch);
-                    fullLines[c + 1][h] = scratch[0];
-                    partLines[c + 1][h] = scratch[1];
+        /** The block's page numbering; every space's table forgets its pages when the numbering restarted. */
+        private PageIds number(EventBlock b) {
+            PageIds pages = b.pages;
+            if (pages != numbering || pages.generation() != generation) {
+                for (MappedPages m : mappedPages) {
+                    m.forget();
                 }
             }
-            if (s != SpaceIndex.MIXED) {
-                return s == SpaceIndex.MAPPED;
-            }
-            long bit = 1L << (va >>> 6);
-            return (fullLines[c + 1][h] & bit) != 0
-                    || (partLines[c + 1][h] & bit) != 0 && index[c + 1].contains(va);
+            numbering = pages;
+            generation = pages.generation();
+            return pages;
         }
 
         private void event(long seq, int cpu, int context, EventKind kind, long arg) {

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * One restricted space flattened for the simulator's mapped test: interval bounds as sign-flipped longs (so signed
- * comparison orders kernel addresses), and a per-page answer (whole page mapped, unmapped or mixed) the run caches.
+ * comparison orders kernel addresses), and per page the mapped bytes of each cache line, which the simulator's
+ * per-page tables ({@link MappedPages}) keep.
  * Addresses in {@link Workload#HANDLES} name objects whose address the kernel model does not know; whether those are
  * mapped comes from their class, in {@code objectMapped}.
  */
@@ -15,8 +16,15 @@ final class SpaceIndex {
     static final int UNMAPPED = 2;
     static final int MIXED = 3;
     private static final long PAGE = 4096;
+    /** Intervals per block of the two-level search. */
+    private static final int BLOCK = 64;
     private final long[] start;
     private final long[] end;
+    /**
+     * Every BLOCK-th start: small enough to stay in cache, so a search misses the cache only in the one block of
+     * {@code start} it ends in, not at every step over the whole array.
+     */
+    private final long[] blockStart;
     private final boolean[] objectMapped;
 
     SpaceIndex(AddressSpace space, boolean[] objectMapped) {
@@ -30,13 +38,23 @@ final class SpaceIndex {
         });
         this.start = s;
         this.end = e;
+        this.blockStart = blockStarts(s);
         this.objectMapped = objectMapped;
     }
 
     private SpaceIndex(long[] start, long[] end, boolean[] objectMapped) {
         this.start = start;
         this.end = end;
+        this.blockStart = blockStarts(start);
         this.objectMapped = objectMapped;
+    }
+
+    private static long[] blockStarts(long[] start) {
+        long[] b = new long[(start.length + BLOCK - 1) / BLOCK];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = start[i * BLOCK];
+        }
+        return b;
     }
 
     /** This space with {@code [from[i], to[i])} added (unsigned bounds) and the listed handle objects mapped. */
@@ -70,11 +88,21 @@ final class SpaceIndex {
 
     /** Index of the last interval starting at or below flipped address {@code x}, or -1. */
     private int floor(long x) {
-        int lo = 0;
-        int hi = start.length;
+        int block = last(blockStart, 0, blockStart.length, x);
+        if (block < 0) {
+            return -1;
+        }
+        int from = block * BLOCK;
+        return last(start, from, Math.min(start.length, from + BLOCK), x);
+    }
+
+    /** Index of the last of {@code a[from..to)} at or below {@code x}, or {@code from - 1}. */
+    private static int last(long[] a, int from, int to, long x) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (start[mid] <= x) {
+            if (a[mid] <= x) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -109,32 +137,24 @@ final class SpaceIndex {
     }
 
     /**
-     * For a mixed page, which of its 64 cache lines are wholly mapped ({@code out[0]}) and which are partly mapped
-     * ({@code out[1]}), as bit masks, so only accesses to a partly mapped line need the binary search.
+     * Ors into {@code line[l]} the mask of the mapped bytes of cache line {@code l} of page {@code page} (not a
+     * handle's): one search for the page, then its intervals in order.
      */
-    void lines(long page, long[] out) {
+    void mappedBytes(long page, long[] line) {
         long from = (page << 12) ^ Long.MIN_VALUE;
         long to = from + PAGE;
-        long full = 0;
-        long part = 0;
-        int i = Math.max(0, floor(from));
-        for (; i < start.length && start[i] < to; i++) {
+        for (int i = Math.max(0, floor(from)); i < start.length && start[i] < to; i++) {
             if (end[i] <= from) {
                 continue;
             }
-            long s = Math.max(start[i], from) - from;
-            long e = Math.min(end[i], to) - from;
-            for (long line = s >>> 6; line < (e + 63) >>> 6; line++) {
-                long ls = line << 6;
-                if (s <= ls && ls + 64 <= e) {
-                    full |= 1L << line;
-                } else {
-                    part |= 1L << line;
-                }
+            int s = (int) (Math.max(start[i], from) - from);
+            int e = (int) (Math.min(end[i], to) - from);
+            for (int l = s >>> 6; l << 6 < e; l++) {
+                int lo = Math.max(s, l << 6) - (l << 6);
+                int hi = Math.min(e, (l + 1) << 6) - (l << 6);
+                line[l] |= hi - lo == 64 ? -1L : ((1L << (hi - lo)) - 1) << lo;
             }
         }
-        out[0] = full;
-        out[1] = part & ~full;
     }
 
     /** Number of intervals. */
