@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
@@ -548,9 +549,25 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		}
 	}
 
+	/** Key of the kernel model in the context of one validation run. */
+	private static final String KERNEL_OF_RUN = IsoldeValidator.class.getName() + ".kernel";
+
+	/**
+	 * The kernel model of the object's file, looked up once per validation run: locating and checking the model file
+	 * for each of the thousands of rules of a large policy was most of a keystroke's validation.
+	 */
+	@SuppressWarnings("unchecked")
 	private KernelNames kernelOf(EObject object) {
 		PolicyFile file = EcoreUtil2.getContainerOfType(object, PolicyFile.class);
-		return file == null ? null : kernelModels.of(file);
+		if (file == null) {
+			return null;
+		}
+		Map<Object, Object> run = getContext();
+		if (run == null) {
+			return kernelModels.of(file);
+		}
+		return ((Optional<KernelNames>) run.computeIfAbsent(KERNEL_OF_RUN,
+				k -> Optional.ofNullable(kernelModels.of(file)))).orElse(null);
 	}
 
 	// --- rfc_limits: the 2022 RFC's hard limits ---
