@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -373,8 +374,8 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		Map<SelectorKind, Map<String, Cover>> exactEarlier = new java.util.EnumMap<>(SelectorKind.class);
 		Map<SelectorKind, List<Cover>> patternsEarlier = new java.util.EnumMap<>(SelectorKind.class);
 		for (Rule rule : block.getRules()) {
-			List<NamePattern> excepts = rule.getExcepts().stream().map(IsoldeValidator::compile).toList();
-			List<NamePattern> patterns = rule.getPatterns().stream().map(IsoldeValidator::compile).toList();
+			List<NamePattern> excepts = rule.getExcepts().stream().map(this::compile).toList();
+			List<NamePattern> patterns = rule.getPatterns().stream().map(this::compile).toList();
 			Map<String, Cover> exact = exactEarlier.computeIfAbsent(rule.getKind(), k -> new HashMap<>());
 			List<Cover> wild = patternsEarlier.computeIfAbsent(rule.getKind(), k -> new ArrayList<>());
 			List<String> coveredBy = new ArrayList<>();
@@ -420,8 +421,25 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		return null;
 	}
 
-	/** The compiled pattern, or null for an invalid regex (reported by {@link #checkRegex}). */
-	private static NamePattern compile(Pattern pattern) {
+	/** Key of the patterns compiled in the context of one validation run. */
+	private static final String PATTERNS_OF_RUN = IsoldeValidator.class.getName() + ".patterns";
+
+	/**
+	 * The compiled pattern, or null for an invalid regex (reported by {@link #checkRegex}); compiled once per
+	 * validation run, as five checks ask for each of the thousands of patterns of a large policy.
+	 */
+	@SuppressWarnings("unchecked")
+	private NamePattern compile(Pattern pattern) {
+		Map<Object, Object> run = getContext();
+		if (run == null) {
+			return compileNow(pattern);
+		}
+		Map<Pattern, Optional<NamePattern>> compiled = (Map<Pattern, Optional<NamePattern>>) run
+				.computeIfAbsent(PATTERNS_OF_RUN, k -> new IdentityHashMap<>());
+		return compiled.computeIfAbsent(pattern, p -> Optional.ofNullable(compileNow(p))).orElse(null);
+	}
+
+	private static NamePattern compileNow(Pattern pattern) {
 		try {
 			return NamePattern.of(pattern);
 		} catch (PatternSyntaxException e) {
