@@ -68,7 +68,7 @@ public final class PolicyProblems {
 	}
 
 	/** The marker attributes of {@code issue}, with the value types that markers store and return. */
-	private static Map<String, Object> attributes(Issue issue) {
+	static Map<String, Object> attributes(Issue issue) {
 		Map<String, Object> a = new HashMap<>();
 		a.put(IMarker.MESSAGE, issue.getMessage());
 		a.put(IMarker.SEVERITY, severity(issue.getSeverity()));
