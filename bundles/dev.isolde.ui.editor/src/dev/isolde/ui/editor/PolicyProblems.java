@@ -42,22 +42,30 @@ public final class PolicyProblems {
 				if (!file.exists()) {
 					return Status.OK_STATUS;
 				}
-				List<Map<String, Object>> wanted = new ArrayList<>(issues.size());
+				// how many markers with these attributes are wanted (two issues may be alike)
+				Map<Map<String, Object>, Integer> wanted = new HashMap<>();
 				for (Issue issue : issues) {
-					wanted.add(attributes(issue));
+					wanted.merge(attributes(issue), 1, Integer::sum);
 				}
 				List<IMarker> stale = new ArrayList<>();
 				for (IMarker m : file.findMarkers(MARKER, false, IResource.DEPTH_ZERO)) {
-					// a marker that equals a wanted one stays; remove() takes one of several equal wanted markers
-					if (!wanted.remove(m.getAttributes())) {
+					Map<String, Object> existing = m.getAttributes();
+					Integer count = existing == null ? null : wanted.get(existing);
+					if (count == null) {
 						stale.add(m);
+					} else if (count == 1) {
+						wanted.remove(existing);
+					} else {
+						wanted.put(existing, count - 1);
 					}
 				}
 				if (!stale.isEmpty()) {
 					file.getWorkspace().deleteMarkers(stale.toArray(IMarker[]::new));
 				}
-				for (Map<String, Object> attributes : wanted) {
-					file.createMarker(MARKER, attributes);
+				for (Map.Entry<Map<String, Object>, Integer> e : wanted.entrySet()) {
+					for (int i = 0; i < e.getValue(); i++) {
+						file.createMarker(MARKER, e.getKey());
+					}
 				}
 				return Status.OK_STATUS;
 			}
