@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.dsl.selector;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.PatternSyntaxException;
 
 import dev.isolde.dsl.isolde.Pattern;
@@ -17,26 +19,55 @@ public final class NamePattern {
 		EXACT, GLOB, REGEX
 	}
 
+	/** Compiled patterns beyond this many are dropped: typing makes new patterns without end. */
+	private static final int MAX_COMPILED = 50_000;
+
+	/**
+	 * Patterns compiled earlier, by form and text: validation runs on every keystroke and compiles each of a large
+	 * policy's patterns several times, while most of them have not changed since the last run.
+	 */
+	private static final Map<String, NamePattern> COMPILED = new ConcurrentHashMap<>();
+
 	private final Form form;
 	private final String text;
 	private final dev.isolde.engine.policy.Pattern compiled;
+	private final String prefix;
 
 	private NamePattern(Form form, String text, dev.isolde.engine.policy.Pattern compiled) {
 		this.form = form;
 		this.text = text;
 		this.compiled = compiled;
+		this.prefix = compiled.literalPrefix();
 	}
 
 	/** Compiles a parsed pattern; a malformed /regex/ raises the java.util.regex exception. */
 	public static NamePattern of(Pattern pattern) throws PatternSyntaxException {
 		if (pattern.getRegex() != null) {
 			String regex = pattern.getRegex();
+			NamePattern known = COMPILED.get(regex);
+			if (known != null) {
+				return known;
+			}
 			String body = regex.substring(1, regex.length() - 1);
 			// Unanchored like grep: /^vvar_/ anchors itself, /crypto/ finds a substring.
-			return new NamePattern(Form.REGEX, regex, dev.isolde.engine.policy.Pattern.regex(body));
+			return remember(regex, new NamePattern(Form.REGEX, regex, dev.isolde.engine.policy.Pattern.regex(body)));
 		}
 		String text = pattern.getName() != null ? pattern.getName() : pattern.getText();
-		return text == null ? exact("") : glob(text);
+		if (text == null) {
+			return exact("");
+		}
+		// keyed apart from regexes (which start with '/'): a quoted "/x/" is a glob
+		String key = "\u0000" + text;
+		NamePattern known = COMPILED.get(key);
+		return known != null ? known : remember(key, glob(text));
+	}
+
+	private static NamePattern remember(String key, NamePattern pattern) {
+		if (COMPILED.size() >= MAX_COMPILED) {
+			COMPILED.clear();
+		}
+		COMPILED.put(key, pattern);
+		return pattern;
 	}
 
 	/** A pattern written as a quoted string: a glob if it contains {@code *} or {@code ?}, else an exact name. */
@@ -73,7 +104,9 @@ public final class NamePattern {
 	 * @throws dev.isolde.engine.policy.RegexBudget.TooCostlyException if a regex backtracks without bound on it
 	 */
 	public boolean matches(String name) {
-		return compiled.matches(name);
+		// the literal prefix rejects most names without the regex engine: the shadowed-rule check asks every
+		// earlier glob and regex of a block about every exact name after it
+		return name.startsWith(prefix) && compiled.matches(name);
 	}
 
 	/**

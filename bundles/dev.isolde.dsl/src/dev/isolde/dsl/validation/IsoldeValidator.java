@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
@@ -392,8 +394,8 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		Map<SelectorKind, Map<String, Cover>> exactEarlier = new java.util.EnumMap<>(SelectorKind.class);
 		Map<SelectorKind, List<Cover>> patternsEarlier = new java.util.EnumMap<>(SelectorKind.class);
 		for (Rule rule : block.getRules()) {
-			List<NamePattern> excepts = rule.getExcepts().stream().map(IsoldeValidator::compile).toList();
-			List<NamePattern> patterns = rule.getPatterns().stream().map(IsoldeValidator::compile).toList();
+			List<NamePattern> excepts = rule.getExcepts().stream().map(this::compile).toList();
+			List<NamePattern> patterns = rule.getPatterns().stream().map(this::compile).toList();
 			Map<String, Cover> exact = exactEarlier.computeIfAbsent(rule.getKind(), k -> new HashMap<>());
 			List<Cover> wild = patternsEarlier.computeIfAbsent(rule.getKind(), k -> new ArrayList<>());
 			List<String> coveredBy = new ArrayList<>();
@@ -439,8 +441,25 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		return null;
 	}
 
-	/** The compiled pattern, or null for an invalid regex (reported by {@link #checkRegex}). */
-	private static NamePattern compile(Pattern pattern) {
+	/** Key of the patterns compiled in the context of one validation run. */
+	private static final String PATTERNS_OF_RUN = IsoldeValidator.class.getName() + ".patterns";
+
+	/**
+	 * The compiled pattern, or null for an invalid regex (reported by {@link #checkRegex}); compiled once per
+	 * validation run, as five checks ask for each of the thousands of patterns of a large policy.
+	 */
+	@SuppressWarnings("unchecked")
+	private NamePattern compile(Pattern pattern) {
+		Map<Object, Object> run = getContext();
+		if (run == null) {
+			return compileNow(pattern);
+		}
+		Map<Pattern, Optional<NamePattern>> compiled = (Map<Pattern, Optional<NamePattern>>) run
+				.computeIfAbsent(PATTERNS_OF_RUN, k -> new IdentityHashMap<>());
+		return compiled.computeIfAbsent(pattern, p -> Optional.ofNullable(compileNow(p))).orElse(null);
+	}
+
+	private static NamePattern compileNow(Pattern pattern) {
 		try {
 			return NamePattern.of(pattern);
 		} catch (PatternSyntaxException e) {
@@ -568,9 +587,25 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 		}
 	}
 
+	/** Key of the kernel model in the context of one validation run. */
+	private static final String KERNEL_OF_RUN = IsoldeValidator.class.getName() + ".kernel";
+
+	/**
+	 * The kernel model of the object's file, looked up once per validation run: locating and checking the model file
+	 * for each of the thousands of rules of a large policy was most of a keystroke's validation.
+	 */
+	@SuppressWarnings("unchecked")
 	private KernelNames kernelOf(EObject object) {
 		PolicyFile file = EcoreUtil2.getContainerOfType(object, PolicyFile.class);
-		return file == null ? null : kernelModels.of(file);
+		if (file == null) {
+			return null;
+		}
+		Map<Object, Object> run = getContext();
+		if (run == null) {
+			return kernelModels.of(file);
+		}
+		return ((Optional<KernelNames>) run.computeIfAbsent(KERNEL_OF_RUN,
+				k -> Optional.ofNullable(kernelModels.of(file)))).orElse(null);
 	}
 
 	// --- rfc_limits: the 2022 RFC's hard limits ---

@@ -113,6 +113,52 @@ class PolicyEditorTest {
 		assertEquals(0, markers().length, () -> Arrays.toString(markers()));
 	}
 
+	/** Markers are updated by difference; after any edits they must be exactly those of a fresh full validation. */
+	@Test
+	void markersAfterASequenceOfEditsAreThoseOfAFreshFullValidation() throws Exception {
+		IDocument doc = editor.document();
+		String[][] edits = { { "symbol jiffies\n", "symbol jiffies\n    symbol jiffies\n" }, // shadowed rule
+				{ "uses KVM", "uses KVMx" }, // unresolved class
+				{ "policy demo", "// moved a line down\npolicy demo" }, // every marker moves
+				{ "uses KVMx", "uses KVM" }, { "    symbol jiffies\n    symbol jiffies\n", "    symbol jiffies\n" } };
+		for (String[] edit : edits) {
+			int at = doc.get().indexOf(edit[0]);
+			assertTrue(at >= 0, edit[0]);
+			doc.replace(at, edit[0].length(), edit[1]);
+			List<String> expected = freshlyValidated(doc.get());
+			waitUntil(() -> markerAttributes().equals(expected), 10_000);
+			assertEquals(expected, markerAttributes(), "after replacing " + edit[0]);
+		}
+		assertEquals(List.of(), markerAttributes(), "the edits end on a policy without problems");
+	}
+
+	/** The markers a full validation of {@code text} with a new injector gives, as sorted attribute maps. */
+	private List<String> freshlyValidated(String text) {
+		// not registered with EMF: the registration is global and belongs to the editor's injector
+		var injector = new dev.isolde.dsl.ide.IsoldeIdeSetup().createInjector();
+		var resource = injector.getInstance(org.eclipse.xtext.resource.XtextResource.class);
+		resource.setURI(editor.emfLocation());
+		injector.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class).getResources().add(resource);
+		try {
+			resource.load(new org.eclipse.xtext.util.StringInputStream(text), null);
+		} catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return injector.getInstance(org.eclipse.xtext.validation.IResourceValidator.class)
+				.validate(resource, org.eclipse.xtext.validation.CheckMode.ALL, null).stream()
+				.map(i -> new java.util.TreeMap<>(PolicyProblems.attributes(i)).toString()).sorted().toList();
+	}
+
+	private List<String> markerAttributes() {
+		return Arrays.stream(markers()).map(m -> {
+			try {
+				return new java.util.TreeMap<>(m.getAttributes()).toString();
+			} catch (CoreException e) {
+				return "deleted " + m;
+			}
+		}).sorted().toList();
+	}
+
 	@Test
 	void contentAssistProposesKeywordsAtABlockStart() throws Exception {
 		IDocument doc = editor.document();

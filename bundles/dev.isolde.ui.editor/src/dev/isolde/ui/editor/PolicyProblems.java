@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.ui.editor;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -27,7 +30,11 @@ public final class PolicyProblems {
 	private PolicyProblems() {
 	}
 
-	/** Replaces the markers of {@code file} by {@code issues}, in a workspace job (never on the UI thread). */
+	/**
+	 * Makes the markers of {@code file} those of {@code issues}, in a workspace job (never on the UI thread). Only
+	 * markers that changed are deleted or created: a keystroke in a large policy changes one or two problems, and
+	 * re-creating all of them made the Problems view and the rulers redraw every one.
+	 */
 	public static void publish(IFile file, List<Issue> issues) {
 		WorkspaceJob job = new WorkspaceJob("Updating problems of " + file.getName()) {
 			@Override
@@ -35,22 +42,29 @@ public final class PolicyProblems {
 				if (!file.exists()) {
 					return Status.OK_STATUS;
 				}
-				file.deleteMarkers(MARKER, false, IResource.DEPTH_ZERO);
+				// how many markers with these attributes are wanted (two issues may be alike)
+				Map<Map<String, Object>, Integer> wanted = new HashMap<>();
 				for (Issue issue : issues) {
-					IMarker m = file.createMarker(MARKER);
-					m.setAttribute(IMarker.MESSAGE, issue.getMessage());
-					m.setAttribute(IMarker.SEVERITY, severity(issue.getSeverity()));
-					m.setAttribute(IMarker.LINE_NUMBER, issue.getLineNumber() == null ? 1 : issue.getLineNumber());
-					if (issue.getOffset() != null && issue.getLength() != null) {
-						m.setAttribute(IMarker.CHAR_START, issue.getOffset().intValue());
-						m.setAttribute(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
+					wanted.merge(attributes(issue), 1, Integer::sum);
+				}
+				List<IMarker> stale = new ArrayList<>();
+				for (IMarker m : file.findMarkers(MARKER, false, IResource.DEPTH_ZERO)) {
+					Map<String, Object> existing = m.getAttributes();
+					Integer count = existing == null ? null : wanted.get(existing);
+					if (count == null) {
+						stale.add(m);
+					} else if (count == 1) {
+						wanted.remove(existing);
+					} else {
+						wanted.put(existing, count - 1);
 					}
-					m.setAttribute(IMarker.LOCATION, "line " + issue.getLineNumber());
-					if (issue.getCode() != null) {
-						m.setAttribute(CODE, issue.getCode());
-					}
-					if (issue.getData() != null && issue.getData().length > 0) {
-						m.setAttribute(DATA, String.join("\u0000", issue.getData()));
+				}
+				if (!stale.isEmpty()) {
+					file.getWorkspace().deleteMarkers(stale.toArray(IMarker[]::new));
+				}
+				for (Map.Entry<Map<String, Object>, Integer> e : wanted.entrySet()) {
+					for (int i = 0; i < e.getValue(); i++) {
+						file.createMarker(MARKER, e.getKey());
 					}
 				}
 				return Status.OK_STATUS;
@@ -59,6 +73,26 @@ public final class PolicyProblems {
 		job.setRule(file);
 		job.setSystem(true);
 		job.schedule();
+	}
+
+	/** The marker attributes of {@code issue}, with the value types that markers store and return. */
+	static Map<String, Object> attributes(Issue issue) {
+		Map<String, Object> a = new HashMap<>();
+		a.put(IMarker.MESSAGE, issue.getMessage());
+		a.put(IMarker.SEVERITY, severity(issue.getSeverity()));
+		a.put(IMarker.LINE_NUMBER, issue.getLineNumber() == null ? 1 : issue.getLineNumber());
+		if (issue.getOffset() != null && issue.getLength() != null) {
+			a.put(IMarker.CHAR_START, issue.getOffset().intValue());
+			a.put(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
+		}
+		a.put(IMarker.LOCATION, "line " + issue.getLineNumber());
+		if (issue.getCode() != null) {
+			a.put(CODE, issue.getCode());
+		}
+		if (issue.getData() != null && issue.getData().length > 0) {
+			a.put(DATA, String.join("\u0000", issue.getData()));
+		}
+		return a;
 	}
 
 	private static int severity(Severity s) {

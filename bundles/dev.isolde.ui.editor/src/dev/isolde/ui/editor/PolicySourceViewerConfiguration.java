@@ -19,8 +19,12 @@ import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 /** Wires highlighting, content assist, hover and validation-as-you-type into the policy editor's viewer. */
 final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguration {
 
-	/** Typing pause before a background validation runs. */
-	static final int RECONCILE_DELAY_MS = 150;
+	/**
+	 * Typing pause before a background validation runs. Short, because a reconcile of a 5,000-rule policy now costs
+	 * about 100 ms of CPU (parse and validation, EditorLatencyBench) and the next keystroke cancels a validation still
+	 * running (the reconciler cancels its progress monitor), so a longer pause only delays the markers.
+	 */
+	static final int RECONCILE_DELAY_MS = 50;
 
 	private final PolicyEditor editor;
 

@@ -75,8 +75,16 @@ public class KernelNameProposalProvider extends IdeContentProposalProvider {
 		}
 	}
 
+	/** The grammar's keywords, collected once: collecting them walks the whole grammar, and names are many. */
+	private Set<String> keywords;
+
+	@Inject
+	private void collectKeywords(IsoldeGrammarAccess grammarAccess) {
+		keywords = GrammarUtil.getAllKeywords(grammarAccess.getGrammar());
+	}
+
 	private boolean isKeyword(String word) {
-		return GrammarUtil.getAllKeywords(grammar.getGrammar()).contains(word);
+		return keywords.contains(word);
 	}
 
 	/**
