@@ -130,8 +130,10 @@ public final class SyntheticMachine {
         }
         long va = from;
         for (int j = 0; j < objectsPerVm; j++) {
-            String name = j < 4 ? "kvm_vcpu" : j < 20 ? "kvm_mmu_page_header" : "guest_memory";
-            ObjectKind kind = j < 20 ? ObjectKind.SLAB_CACHE : ObjectKind.GUEST;
+            // guest memory stays at its direct-map address under rfc2022 (owned slabs would move to the ASI local
+            // map), so the VMs' chunks interleave in the direct map as the page-table and map pictures need
+            String name = "guest_memory";
+            ObjectKind kind = ObjectKind.GUEST;
             for (int v = 0; v < vms; v++) {
                 b.addOwnedObject(name, kind, va, size, ctx[v]);
                 va += size;
