@@ -31,13 +31,11 @@ public final class NamePattern {
 	private final Form form;
 	private final String text;
 	private final dev.isolde.engine.policy.Pattern compiled;
-	private final String prefix;
 
 	private NamePattern(Form form, String text, dev.isolde.engine.policy.Pattern compiled) {
 		this.form = form;
 		this.text = text;
 		this.compiled = compiled;
-		this.prefix = compiled.literalPrefix();
 	}
 
 	/** Compiles a parsed pattern; a malformed /regex/ raises the java.util.regex exception. */
@@ -104,9 +102,7 @@ public final class NamePattern {
 	 * @throws dev.isolde.engine.policy.RegexBudget.TooCostlyException if a regex backtracks without bound on it
 	 */
 	public boolean matches(String name) {
-		// the literal prefix rejects most names without the regex engine: the shadowed-rule check asks every
-		// earlier glob and regex of a block about every exact name after it
-		return name.startsWith(prefix) && compiled.matches(name);
+		return compiled.matches(name);
 	}
 
 	/**

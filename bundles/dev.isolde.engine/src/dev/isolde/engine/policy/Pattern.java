@@ -14,6 +14,8 @@ public final class Pattern {
     private final String text;
     private final java.util.regex.Pattern regex;
     private final String globPrefix;
+    /** Every match starts with it: most names are rejected without the glob or regex matcher. */
+    private final String prefix;
 
     private Pattern(Form form, String text) {
         this.form = form;
@@ -22,6 +24,7 @@ public final class Pattern {
         // "kmalloc-*" style globs are the common case; a prefix test avoids the general matcher.
         this.globPrefix = form == Form.GLOB && text.indexOf('*') == text.length() - 1 && text.indexOf('?') < 0
                 ? text.substring(0, text.length() - 1) : null;
+        this.prefix = literalPrefix();
     }
 
     /** Parses the DSL's notation: {@code /re/} is a regex, text with {@code *} or {@code ?} a glob, else exact. */
@@ -107,8 +110,9 @@ public final class Pattern {
     public boolean matches(String name) {
         return switch (form) {
             case EXACT -> text.equals(name);
-            case GLOB -> globPrefix != null ? name.startsWith(globPrefix) : globMatches(text, name);
-            case REGEX -> RegexBudget.find(regex, name);
+            case GLOB -> globPrefix != null ? name.startsWith(globPrefix)
+                    : name.startsWith(prefix) && globMatches(text, name);
+            case REGEX -> name.startsWith(prefix) && RegexBudget.find(regex, name);
         };
     }
 
