@@ -20,7 +20,13 @@ import dev.isolde.model.Symbol;
 
 /** A loaded kernel model with the names each selector kind can match, in model order. */
 public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<String> slabCaches,
-		Set<String> regions, Set<String> sections, Map<String, Boolean> matched) {
+		Set<String> regions, Set<String> sections, int dataSymbols, Map<String, Boolean> matched) {
+
+	/**
+	 * Fewer data symbols than this means kallsyms listed text only: a kernel built with CONFIG_KALLSYMS_ALL lists tens
+	 * of thousands (variables, per-cpu data, read-only tables), one without it a few dozen.
+	 */
+	static final int FEW_DATA_SYMBOLS = 1_000;
 
 	/** Memoised pattern answers beyond this many are dropped: typing makes new patterns without end. */
 	private static final int MAX_MEMO = 50_000;
@@ -30,7 +36,28 @@ public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<S
 		return new KernelNames(file, machine, names(machine.getSymbols().stream().map(Symbol::getName)),
 				names(machine.getSlabCaches().stream().map(SlabCache::getName)),
 				names(machine.getRegions().stream().map(Region::getName)),
-				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)), new ConcurrentHashMap<>());
+				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)),
+				(int) machine.getSymbols().stream().filter(KernelNames::isData).count(), new ConcurrentHashMap<>());
+	}
+
+	/**
+	 * vmlinux's data, read-only data, bss and per-cpu symbols (nm letters d, r, b, v in either case): modules list
+	 * theirs whatever the kernel's configuration.
+	 */
+	private static boolean isData(Symbol s) {
+		return s.getModule() == null && "dDrRbBvV".indexOf(s.getType()) >= 0;
+	}
+
+	/**
+	 * Why a {@code kind} selector may match nothing beyond a typo: a model whose kallsyms had next to no data symbols
+	 * cannot name variables like jiffies; empty when the model is not short of them.
+	 */
+	public String missingNamesHint(SelectorKind kind) {
+		if ((kind != SelectorKind.SYMBOL && kind != SelectorKind.PERCPU) || dataSymbols >= FEW_DATA_SYMBOLS) {
+			return "";
+		}
+		return ", whose kallsyms lists only " + dataSymbols + " data symbols (a kernel built without "
+				+ "CONFIG_KALLSYMS_ALL lists only its text symbols)";
 	}
 
 	private static Set<String> names(Stream<String> names) {

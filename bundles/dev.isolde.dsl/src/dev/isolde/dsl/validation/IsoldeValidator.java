@@ -540,7 +540,8 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 			NamePattern pattern = compile(rule.getPatterns().get(i));
 			try {
 				if (pattern != null && !kernel.anyMatches(rule.getKind(), pattern)) {
-					warning("selector " + pattern.text() + " matches nothing in " + kernel.fileName(), rule,
+					warning("selector " + pattern.text() + " matches nothing in " + kernel.fileName()
+							+ kernel.missingNamesHint(rule.getKind()), rule,
 							Literals.RULE__PATTERNS, i, SELECTOR_MATCHES_NOTHING);
 				}
 			} catch (RegexBudget.TooCostlyException e) {

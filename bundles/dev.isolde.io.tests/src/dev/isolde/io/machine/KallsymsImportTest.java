@@ -168,4 +168,26 @@ class KallsymsImportTest {
 		assertTrue(note.startsWith("sample: left out " + (195 - textKept) + " of 195 text symbols"), note);
 		assertEquals(289 - (195 - textKept), m.getSymbols().size());
 	}
+
+	@Test
+	void aKernelWithoutKallsymsAllIsNamedInANote() throws Exception {
+		// the captured excerpt (34 D, 39 R, 1 B beside 195 text symbols) comes from a kernel without
+		// CONFIG_KALLSYMS_ALL; its text part is repeated under new names to reach a whole kernel's count of text
+		String excerpt = java.nio.file.Files.readString(proc("kallsyms"));
+		StringBuilder text = new StringBuilder(excerpt);
+		long address = 0xffffffff81400000L;
+		for (int i = 0; i < 1_000; i++, address += 0x40) {
+			text.append(Long.toHexString(address)).append(" t copied_fn_").append(i).append('\n');
+		}
+		Machine m = IsoldeFactory.eINSTANCE.createMachine();
+		MachineImporter importer = new MachineImporter();
+		importer.read(new StringReader(text.toString()), "kallsyms", KernelFileKind.KALLSYMS, "kallsyms");
+		importer.mergeInto(m);
+		List<String> notes = m.getSources().get(0).getNotes().stream().map(n -> n.getMessage()).toList();
+		assertTrue(notes.stream().anyMatch(n -> n.startsWith("only 74 data symbols beside 1195 text symbols")
+				&& n.contains("CONFIG_KALLSYMS_ALL")), notes.toString());
+		// the excerpt alone is too small to tell
+		Machine small = imported(false, "kallsyms", KernelFileKind.KALLSYMS);
+		assertTrue(small.getSources().get(0).getNotes().stream().noneMatch(n -> n.getMessage().contains("KALLSYMS_ALL")));
+	}
 }

@@ -34,6 +34,8 @@ final class KallsymsImporter {
 	private static final int BSS = 3;
 	private static final int PERCPU = 4;
 	private static final int UNSIZED = 5;
+	/** A kernel with CONFIG_KALLSYMS_ALL lists tens of thousands of data symbols, one without it a few dozen. */
+	private static final int FEW_DATA_SYMBOLS = 1_000;
 
 	private static final MemoryKind[] KINDS = { MemoryKind.TEXT, MemoryKind.STATIC_DATA, MemoryKind.RODATA,
 			MemoryKind.BSS, MemoryKind.PERCPU };
@@ -130,8 +132,12 @@ final class KallsymsImporter {
 		IsoldeFactory f = IsoldeFactory.eINSTANCE;
 		long textSymbols = 0;
 		long leftOut = 0;
+		long vmlinuxData = 0;
 		for (int i = 0; i < n; i++) {
 			boolean isText = type[i] == 'T' || type[i] == 't';
+			if (module[i] == null && "dDrRbBvV".indexOf(type[i]) >= 0) {
+				vmlinuxData++;
+			}
 			if (isText) {
 				textSymbols++;
 				if (keep != null && !keep.keeps(name[i], address[i])) {
@@ -176,6 +182,11 @@ final class KallsymsImporter {
 		long odd = summary.count('U') + summary.count('?') + summary.count('-');
 		if (odd > 0) {
 			Sources.note(source, 0, Severity.INFO, odd + " symbols of type U, ? or - have no address of their own");
+		}
+		if (textSymbols >= FEW_DATA_SYMBOLS && vmlinuxData < FEW_DATA_SYMBOLS) {
+			Sources.note(source, 0, Severity.INFO, "only " + vmlinuxData + " data symbols beside " + textSymbols
+					+ " text symbols: the kernel was built without CONFIG_KALLSYMS_ALL, so variables (jiffies,"
+					+ " per-cpu data) have no symbol and rules naming them match nothing");
 		}
 		if (leftOut > 0) {
 			Sources.note(source, 0, Severity.INFO, TextSymbolSample.describe(leftOut, textSymbols));
