@@ -47,6 +47,20 @@ class UntrustedModelTest {
 		assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
 	}
 
+	/** Loads reuse pooled XML parsers: a parser that has rejected a DOCTYPE, or loaded a model, keeps its rules. */
+	@Test
+	void everyLoadKeepsTheRulesNotJustTheFirst() throws IOException, ModelLoadException {
+		Path secret = dir.resolve("secret.txt");
+		Files.writeString(secret, SECRET);
+		String xxe = "<!DOCTYPE m [ <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\"> ]>";
+		for (int round = 0; round < 3; round++) {
+			Path hostile = model(xxe, "&xxe;");
+			ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelStore.load(hostile));
+			assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+			assertEquals("m" + round, ModelStore.load(model("", "m" + round)).getName());
+		}
+	}
+
 	@Test
 	void externalDtdIsNotFetched() throws IOException {
 		Path dtd = dir.resolve("evil.dtd");
