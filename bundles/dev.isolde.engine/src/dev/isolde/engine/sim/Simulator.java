@@ -212,6 +212,15 @@ public final class Simulator {
         private final int[] exposedCount;
         /** Per space slot (as {@link #index}): the mapped test by page number. */
         private final MappedPages[] mappedPages;
+        /** Per space slot: the class's exit and enter hooks, its control and data flushes ({@link HookSequence}). */
+        private final HookSequence[] exitHooks;
+        private final HookSequence[] enterHooks;
+        private final HookSequence[] controlFlush;
+        private final HookSequence[] dataFlush;
+        /** Per space slot: the class stuns the sibling on exit, so a return waits for an unrestricted sibling. */
+        private final boolean[] stunsOnExit;
+        private final HookSequence alwaysFlush;
+        private final HookSequence untagFlush;
         private PageIds numbering;
         private int generation;
         private final int objects = kernel.objectCount();
@@ -261,13 +270,31 @@ public final class Simulator {
             exposed = new int[slots][EXPOSED_CAP];
             exposedCount = new int[slots];
             mappedPages = new MappedPages[index.length];
+            exitHooks = new HookSequence[index.length];
+            enterHooks = new HookSequence[index.length];
+            controlFlush = new HookSequence[index.length];
+            dataFlush = new HookSequence[index.length];
+            stunsOnExit = new boolean[index.length];
             for (int c = 0; c < index.length; c++) {
                 mappedPages[c] = new MappedPages(index[c]);
+                AsiClassSpec cls = c > 0 && byContext[c - 1] != null ? byContext[c - 1].cls() : null;
+                // under asi2025 the taint policy decides the flushes: the class's flush hooks do not run
+                exitHooks[c] = cls == null ? HookSequence.NONE : hooks(cls.onExit(), cls);
+                enterHooks[c] = cls == null ? HookSequence.NONE : hooks(cls.onEnter(), cls);
+                controlFlush[c] = new HookSequence(taintPolicy[c].controlFlush(), cls, costs);
+                dataFlush[c] = new HookSequence(taintPolicy[c].dataFlush(), cls, costs);
+                stunsOnExit[c] = cls != null && cls.onExit().contains(Hook.SIBLING_STUN);
             }
+            alwaysFlush = new HookSequence(TaintPolicy.DATA_FLUSH, null, costs);
+            untagFlush = new HookSequence(List.of(Hook.L1D_FLUSH), null, costs);
             exitsByKey = new long[objects + regions + 1];
             exposedByKey = new long[objects + regions + 1];
             Arrays.fill(ctx, -1);
             Arrays.fill(windowStart, -1);
+        }
+
+        private HookSequence hooks(List<Hook> hooks, AsiClassSpec cls) {
+            return new HookSequence(hooks.stream().filter(h -> !(asi2025 && isFlush(h))).toList(), cls, costs);
         }
 
         void process(EventBlock b) {
@@ -425,47 +452,28 @@ public final class Simulator {
                 taint[cpu] |= Taint.KERNEL_DATA.bit();
                 return;
             }
-            AsiClassSpec cls = byContext[ctx[cpu]].cls();
+            int slot = ctx[cpu] + 1;
             if (asi2025 && (taint[cpu] & Taint.CONTROL) != 0) {
                 // asi_exit: maybe_flush_control(NULL), the unrestricted space trusts no control taint
-                flush(cpu, taintPolicy[ctx[cpu] + 1].controlFlush(), cls);
+                run(cpu, controlFlush[slot]);
             }
             charge(cpu, costs.switchCost());
             ptSwitches++;
-            for (Hook h : cls.onExit()) {
-                if (!(asi2025 && isFlush(h))) {
-                    hook(cpu, h, cls);
-                }
-            }
+            run(cpu, exitHooks[slot]);
             taint[cpu] |= Taint.KERNEL_DATA.bit();
         }
 
-        private void flush(int cpu, List<Hook> hooks, AsiClassSpec cls) {
-            for (Hook h : hooks) {
-                hook(cpu, h, cls);
-            }
-        }
-
-        private void hook(int cpu, Hook h, AsiClassSpec cls) {
-            charge(cpu, costs.hook(h, cls));
-            switch (h) {
-                case L1D_FLUSH -> {
-                    l1dFlush++;
-                    taint[cpu] &= ~Taint.DATA;
-                }
-                case MDS_CLEAR -> verw++;
-                case IBPB -> {
-                    ibpb++;
-                    taint[cpu] &= ~Taint.CONTROL;
-                }
-                case RSB_FILL -> rsbFill++;
-                case SIBLING_STUN -> {
-                    stuns++;
-                    if (state[cpu ^ 1] == UNTRUSTED) {
-                        stunned[cpu ^ 1] = true;
-                    }
-                }
-                case SIBLING_UNSTUN, NONE -> {
+        private void run(int cpu, HookSequence h) {
+            charge(cpu, h.cycles);
+            l1dFlush += h.l1dFlush;
+            verw += h.verw;
+            ibpb += h.ibpb;
+            rsbFill += h.rsbFill;
+            taint[cpu] &= ~h.clears;
+            if (h.stuns > 0) {
+                stuns += h.stuns;
+                if (state[cpu ^ 1] == UNTRUSTED) {
+                    stunned[cpu ^ 1] = true;
                 }
             }
         }
@@ -493,33 +501,29 @@ public final class Simulator {
                 taint[cpu] = otherMm(taint[cpu]);
             }
             ctx[cpu] = context;
-            AsiInstance inst = context >= 0 ? byContext[context] : null;
-            AsiClassSpec cls = inst == null ? null : inst.cls();
-            TaintPolicy p = taintPolicy[context + 1];
+            int slot = context + 1;
+            boolean asi = context >= 0 && byContext[context] != null;
+            TaintPolicy p = taintPolicy[slot];
             switch (strategy) {
                 case ASI -> {
                     // asi_enter: only when the CPU left the restricted space (__asi_enter returns early otherwise)
-                    if (state[cpu] != RESTRICTED && inst != null) {
+                    if (state[cpu] != RESTRICTED && asi) {
                         if (asi2025 && p.needsControlFlush(taint[cpu])) {
-                            flush(cpu, p.controlFlush(), cls);
+                            run(cpu, controlFlush[slot]);
                         }
                         charge(cpu, costs.switchCost());
                         ptSwitches++;
                         if (asi2025 && p.needsDataFlush(taint[cpu])) {
-                            flush(cpu, p.dataFlush(), cls);
+                            run(cpu, dataFlush[slot]);
                         }
-                        for (Hook h : cls.onEnter()) {
-                            if (!(asi2025 && isFlush(h))) {
-                                hook(cpu, h, cls);
-                            }
-                        }
+                        run(cpu, enterHooks[slot]);
                     }
                 }
-                case ALWAYS_FLUSH -> flush(cpu, TaintPolicy.DATA_FLUSH, null);
+                case ALWAYS_FLUSH -> run(cpu, alwaysFlush);
                 case KERNEL_CORE_SCHEDULING -> {
                     // a CPU that touched sensitive data flushes before the guest runs
                     if (state[cpu] == UNRESTRICTED) {
-                        hook(cpu, Hook.L1D_FLUSH, null);
+                        run(cpu, untagFlush);
                     }
                 }
                 case CORE_SCHEDULING, NONE -> {
@@ -537,8 +541,7 @@ public final class Simulator {
             state[cpu] = UNTRUSTED;
             // a stunning strategy does not let untrusted code start beside an unrestricted sibling: the entry waits
             // at the rendezvous until the sibling is back (RFC patch "asi: sibling stun"; Chartre's reply)
-            boolean stuns = stunsOnKernelEntry
-                    || strategy == Strategy.ASI && cls != null && cls.onExit().contains(Hook.SIBLING_STUN);
+            boolean stuns = stunsOnKernelEntry || strategy == Strategy.ASI && stunsOnExit[slot];
             if (stuns && state[cpu ^ 1] == UNRESTRICTED) {
                 stunned[cpu] = true;
             }
