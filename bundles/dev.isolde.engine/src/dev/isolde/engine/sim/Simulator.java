@@ -210,8 +210,8 @@ public final class Simulator {
         private final long[] openClockO;
         private final int[][] exposed;
         private final int[] exposedCount;
-        /** Per space slot (as {@link #index}): the mapped test by page number. */
-        private final MappedPages[] mappedPages;
+        /** The mapped test by space slot (as {@link #index}) and page number. */
+        private final MappedPages mappedPages;
         /** Per space slot: the class's exit and enter hooks, its control and data flushes ({@link HookSequence}). */
         private final HookSequence[] exitHooks;
         private final HookSequence[] enterHooks;
@@ -269,14 +269,13 @@ public final class Simulator {
             openClockO = new long[slots];
             exposed = new int[slots][EXPOSED_CAP];
             exposedCount = new int[slots];
-            mappedPages = new MappedPages[index.length];
+            mappedPages = new MappedPages(index);
             exitHooks = new HookSequence[index.length];
             enterHooks = new HookSequence[index.length];
             controlFlush = new HookSequence[index.length];
             dataFlush = new HookSequence[index.length];
             stunsOnExit = new boolean[index.length];
             for (int c = 0; c < index.length; c++) {
-                mappedPages[c] = new MappedPages(index[c]);
                 AsiClassSpec cls = c > 0 && byContext[c - 1] != null ? byContext[c - 1].cls() : null;
                 // under asi2025 the taint policy decides the flushes: the class's flush hooks do not run
                 exitHooks[c] = cls == null ? HookSequence.NONE : hooks(cls.onExit(), cls);
@@ -304,7 +303,7 @@ public final class Simulator {
             final long[] args = b.arg;
             final int[] pageOf = b.page;
             final PageIds pages = number(b);
-            final MappedPages[] mapped = mappedPages;
+            final MappedPages mapped = mappedPages;
             final int n = b.size;
             final long accessCost = costs.access();
             long acc = 0;
@@ -322,7 +321,7 @@ public final class Simulator {
                     int page = pageOf[i];
                     int st = state[cpu];
                     if (st == RESTRICTED) {
-                        if (!mapped[ctx[cpu] + 1].mapped(page, va, pages)) {
+                        if (!mapped.mapped(ctx[cpu] + 1, page, va, pages)) {
                             fault(seqs[i], cpu, va);
                         }
                     } else if (st == IDLE) {
@@ -331,7 +330,7 @@ public final class Simulator {
                         track(seqs[i], cpu);
                     }
                     int sib = cpu ^ 1;
-                    if (windowStart[sib] >= 0 && !mapped[ctx[sib] + 1].mapped(page, va, pages)) {
+                    if (windowStart[sib] >= 0 && !mapped.mapped(ctx[sib] + 1, page, va, pages)) {
                         expose(sib, va);
                     }
                 } else {
@@ -345,13 +344,11 @@ public final class Simulator {
             }
         }
 
-        /** The block's page numbering; every space's table forgets its pages when the numbering restarted. */
+        /** The block's page numbering; the spaces' table forgets its pages when the numbering restarted. */
         private PageIds number(EventBlock b) {
             PageIds pages = b.pages;
             if (pages != numbering || pages.generation() != generation) {
-                for (MappedPages m : mappedPages) {
-                    m.forget();
-                }
+                mappedPages.forget();
             }
             numbering = pages;
             generation = pages.generation();
