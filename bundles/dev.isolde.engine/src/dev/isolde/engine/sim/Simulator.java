@@ -187,8 +187,35 @@ public final class Simulator {
     static final int UNTRUSTED = 1;
     static final int RESTRICTED = 2;
     static final int UNRESTRICTED = 3;
-    private static final int READ = EventKind.READ.ordinal();
-    private static final int WRITE = EventKind.WRITE.ordinal();
+
+    /** The event kinds' ordinals as constants a switch takes, checked against {@link EventKind} when loaded. */
+    private static final class Kind {
+        static final int VMENTER = 0;
+        static final int VMEXIT = 1;
+        static final int SYSCALL = 2;
+        static final int SYSRET = 3;
+        static final int READ = 4;
+        static final int WRITE = 5;
+        static final int IRQ = 6;
+        static final int NMI = 7;
+        static final int CTXSWITCH = 8;
+        static final int ASI_EXIT = 9;
+        static final int IDLE = 10;
+
+        static {
+            Map<EventKind, Integer> m = Map.ofEntries(Map.entry(EventKind.VMENTER, VMENTER),
+                    Map.entry(EventKind.VMEXIT, VMEXIT), Map.entry(EventKind.SYSCALL, SYSCALL),
+                    Map.entry(EventKind.SYSRET, SYSRET), Map.entry(EventKind.READ, READ),
+                    Map.entry(EventKind.WRITE, WRITE), Map.entry(EventKind.IRQ, IRQ), Map.entry(EventKind.NMI, NMI),
+                    Map.entry(EventKind.CTXSWITCH, CTXSWITCH), Map.entry(EventKind.ASI_EXIT, ASI_EXIT),
+                    Map.entry(EventKind.IDLE, IDLE));
+            for (EventKind k : EventKind.values()) {
+                if (m.get(k) != k.ordinal()) {
+                    throw new IllegalStateException("EventKind " + k + " moved: update Simulator.Kind");
+                }
+            }
+        }
+    }
     private static final int EXPOSED_CAP = 8;
     private static final int WINDOW_CAP = 256;
     private static final int TOP = 20;
@@ -220,6 +247,9 @@ public final class Simulator {
         /** Per space slot: the class stuns the sibling on exit, so a return waits for an unrestricted sibling. */
         private final boolean[] stunsOnExit;
         private final HookSequence alwaysFlush;
+        private final long vmexitCost = costs.vmexit();
+        private final long syscallCost = costs.syscall();
+        private final long irqCost = costs.irq();
         private final HookSequence untagFlush;
         private PageIds numbering;
         private int generation;
@@ -314,7 +344,7 @@ public final class Simulator {
                     throw new IllegalArgumentException("event " + seqs[i] + ": cpu " + cpu + " is not one of the "
                             + cpus + " simulated CPUs");
                 }
-                if (k == READ || k == WRITE) {
+                if (k == Kind.READ || k == Kind.WRITE) {
                     acc++;
                     clock[cpu] += accessCost;
                     long va = args[i];
@@ -334,7 +364,7 @@ public final class Simulator {
                         expose(sib, va);
                     }
                 } else {
-                    event(seqs[i], cpu, b.context[i], EventKind.ofOrdinal(k), args[i]);
+                    event(seqs[i], cpu, b.context[i], k, args[i]);
                 }
             }
             accesses += acc;
@@ -355,16 +385,20 @@ public final class Simulator {
             return pages;
         }
 
-        private void event(long seq, int cpu, int context, EventKind kind, long arg) {
+        private void event(long seq, int cpu, int context, int kind, long arg) {
             // an entry's own time is spent after the state change, inside any window it opens
             long base = 0;
             switch (kind) {
-                case VMEXIT, SYSCALL -> {
-                    base = kind == EventKind.VMEXIT ? costs.vmexit() : costs.syscall();
+                case Kind.VMEXIT -> {
+                    base = vmexitCost;
                     enterKernel(cpu, context);
                 }
-                case VMENTER, SYSRET -> returnToUntrusted(cpu, context);
-                case CTXSWITCH -> {
+                case Kind.SYSCALL -> {
+                    base = syscallCost;
+                    enterKernel(cpu, context);
+                }
+                case Kind.VMENTER, Kind.SYSRET -> returnToUntrusted(cpu, context);
+                case Kind.CTXSWITCH -> {
                     if (state[cpu] == RESTRICTED) {
                         exit(cpu);
                         switchExits++;
@@ -373,14 +407,14 @@ public final class Simulator {
                     ctx[cpu] = (int) arg;
                     state[cpu] = UNRESTRICTED;
                 }
-                case ASI_EXIT -> {
+                case Kind.ASI_EXIT -> {
                     if (state[cpu] == RESTRICTED) {
                         exit(cpu);
                         explicitExits++;
                     }
                 }
-                case IRQ, NMI -> {
-                    base = costs.irq();
+                case Kind.IRQ, Kind.NMI -> {
+                    base = irqCost;
                     // An interrupt runs on the restricted space; only a fault in its handler exits (RFC patch 04:
                     // "asi_exit is not needed on interrupt entry"). One that wakes an idle CPU runs in the host kernel.
                     if (state[cpu] == IDLE) {
@@ -394,7 +428,7 @@ public final class Simulator {
                         enterKernel(cpu, ctx[cpu]);
                     }
                 }
-                case IDLE -> {
+                case Kind.IDLE -> {
                     if (state[cpu] == RESTRICTED) {
                         exit(cpu);
                         switchExits++;
@@ -403,7 +437,7 @@ public final class Simulator {
                     ctx[cpu] = -1;
                     resumeSibling(cpu);
                 }
-                case READ, WRITE -> throw new IllegalStateException("accesses run in process()");
+                default -> throw new IllegalStateException("event kind " + kind + " does not change state");
             }
             if (smt) {
                 track(seq, cpu);
