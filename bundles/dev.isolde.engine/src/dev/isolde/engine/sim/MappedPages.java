@@ -77,10 +77,9 @@ final class MappedPages {
 
     private int resolve(int at, long page) {
         SpaceIndex space = spaces[at % stride];
-        int s;
-        if (Workload.isHandle(page << 12)) {
-            s = space.pageState(page);
-        } else {
+        // one search tells most pages (and every handle) apart; only a mixed page has its lines read
+        int s = space.pageState(page);
+        if (s == SpaceIndex.MIXED) {
             long[] line = lineScratch;
             space.mappedBytes(page, line);
             long whole = 0;
@@ -92,6 +91,7 @@ final class MappedPages {
                     partly |= 1L << l;
                 }
             }
+            // pageState calls a page mixed when an interval starts or ends inside it, even on a line boundary
             s = whole == -1L ? SpaceIndex.MAPPED : whole == 0 && partly == 0 ? SpaceIndex.UNMAPPED : SpaceIndex.MIXED;
             if (s == SpaceIndex.MIXED) {
                 addMixed(at, whole, partly, line);

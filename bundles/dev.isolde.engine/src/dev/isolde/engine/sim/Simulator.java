@@ -268,6 +268,8 @@ public final class Simulator {
         private long windowTotal;
         private long windowCycles;
         private LeakWindow worst;
+        /** The worst window's cycles, -1 before the first window. */
+        private long worstCycles = -1;
         private long lastSeq;
         private long ibpb;
         private long rsbFill;
@@ -633,7 +635,7 @@ public final class Simulator {
             windowCount++;
             windowTotal += seq - start;
             windowCycles += cyc;
-            boolean worse = worst == null || cyc > worst.cycles();
+            boolean worse = cyc > worstCycles;
             if (!worse && windows.size() >= WINDOW_CAP) {
                 return;
             }
@@ -648,6 +650,7 @@ public final class Simulator {
             }
             if (worse) {
                 worst = w;
+                worstCycles = cyc;
             }
         }
 
