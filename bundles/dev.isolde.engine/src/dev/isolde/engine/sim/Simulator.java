@@ -237,20 +237,8 @@ public final class Simulator {
         private final long[] openClockO;
         private final int[][] exposed;
         private final int[] exposedCount;
-        /**
-         * The mapped test by space slot and page number: the slots of {@link #index}, then {@link #everything}, a
-         * space that maps every address.
-         */
+        /** The mapped test by space slot (as {@link #index}) and page number. */
         private final MappedPages mappedPages;
-        private final int everything = index.length;
-        /**
-         * Per CPU: the space its accesses are tested against: its context's restricted space while it runs in it, the
-         * host's (which maps nothing) while idle, so the access wakes it, else everything. With {@link #sibTest},
-         * an access tests two spaces without first asking in which state either sibling is ({@link #retarget}).
-         */
-        private final int[] ownTest;
-        /** Per CPU: the space its sibling's open leak window exposes what it does not map of, else everything. */
-        private final int[] sibTest;
         /** Per space slot: the class's exit and enter hooks, its control and data flushes ({@link HookSequence}). */
         private final HookSequence[] exitHooks;
         private final HookSequence[] enterHooks;
@@ -313,12 +301,7 @@ public final class Simulator {
             openClockO = new long[slots];
             exposed = new int[slots][EXPOSED_CAP];
             exposedCount = new int[slots];
-            SpaceIndex[] tested = Arrays.copyOf(index, index.length + 1);
-            tested[everything] = SpaceIndex.everything(objects);
-            mappedPages = new MappedPages(tested);
-            ownTest = new int[slots];
-            sibTest = new int[slots];
-            Arrays.fill(sibTest, everything);
+            mappedPages = new MappedPages(index);
             exitHooks = new HookSequence[index.length];
             enterHooks = new HookSequence[index.length];
             controlFlush = new HookSequence[index.length];
@@ -368,18 +351,19 @@ public final class Simulator {
                     clock[cpu] += accessCost;
                     long va = args[i];
                     int page = pageOf[i];
-                    if (!mapped.mapped(ownTest[cpu], page, va, pages)) {
-                        if (state[cpu] == IDLE) {
-                            state[cpu] = UNRESTRICTED;
-                            taint[cpu] |= Taint.KERNEL_DATA.bit();
-                            track(seqs[i], cpu);
-                            retarget(cpu);
-                        } else {
+                    int st = state[cpu];
+                    if (st == RESTRICTED) {
+                        if (!mapped.mapped(ctx[cpu] + 1, page, va, pages)) {
                             fault(seqs[i], cpu, va);
                         }
+                    } else if (st == IDLE) {
+                        state[cpu] = UNRESTRICTED;
+                        taint[cpu] |= Taint.KERNEL_DATA.bit();
+                        track(seqs[i], cpu);
                     }
-                    if (!mapped.mapped(sibTest[cpu], page, va, pages)) {
-                        expose(cpu ^ 1, va);
+                    int sib = cpu ^ 1;
+                    if (windowStart[sib] >= 0 && !mapped.mapped(ctx[sib] + 1, page, va, pages)) {
+                        expose(sib, va);
                     }
                 } else {
                     event(seqs[i], cpu, b.context[i], k, args[i]);
@@ -460,20 +444,7 @@ public final class Simulator {
             if (smt) {
                 track(seq, cpu);
             }
-            retarget(cpu);
             clock[cpu] += base;
-        }
-
-        /**
-         * Sets the spaces accesses on {@code cpu} and its sibling are tested against after {@code cpu}'s state
-         * changed: only its own events change its state and context, and only they or its sibling's open or close
-         * their windows.
-         */
-        private void retarget(int cpu) {
-            int sib = cpu ^ 1;
-            ownTest[cpu] = state[cpu] == RESTRICTED ? ctx[cpu] + 1 : state[cpu] == IDLE ? 0 : everything;
-            sibTest[cpu] = windowStart[sib] >= 0 ? ctx[sib] + 1 : everything;
-            sibTest[sib] = windowStart[cpu] >= 0 ? ctx[cpu] + 1 : everything;
         }
 
         private void enterKernel(int cpu, int context) {
@@ -504,7 +475,6 @@ public final class Simulator {
             if (smt) {
                 track(seq, cpu);
             }
-            retarget(cpu);
         }
 
         /** Leaves the restricted space: under kernel core scheduling that is an untag, which stuns the sibling. */

@@ -49,13 +49,6 @@ final class SpaceIndex {
         this.objectMapped = objectMapped;
     }
 
-    /** A space that maps every address and every object without one. */
-    static SpaceIndex everything(int objects) {
-        boolean[] all = new boolean[objects];
-        Arrays.fill(all, true);
-        return new SpaceIndex(new long[] { Long.MIN_VALUE }, new long[] { Long.MAX_VALUE }, all);
-    }
-
     private static long[] blockStarts(long[] start) {
         long[] b = new long[(start.length + BLOCK - 1) / BLOCK];
         for (int i = 0; i < b.length; i++) {
