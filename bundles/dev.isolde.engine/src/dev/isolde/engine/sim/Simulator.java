@@ -22,8 +22,9 @@ import java.util.Map;
  * Replays events against the restricted spaces of a policy under each {@link Strategy}, tracking per CPU whether it
  * runs untrusted code, restricted kernel or unrestricted kernel, its taints (DESIGN §2b) and its cycle clock, and
  * per SMT core the leak windows between siblings. Events run in blocks of primitive arrays ({@link EventBlock});
- * the mapped test of an access indexes a per-space table by the access's page number ({@link MappedPages}), filled
- * from a binary search of the flattened space on the first access to each page.
+ * the mapped test of an access indexes one table by the access's page number and space ({@link MappedPages}),
+ * filled from a binary search of the flattened space on the first access to each page. Mitigation hooks are folded
+ * per class into {@link HookSequence}s once per run, so no event walks a hook list.
  */
 public final class Simulator {
     private final KernelImage kernel;
