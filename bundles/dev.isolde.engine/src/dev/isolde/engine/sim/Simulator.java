@@ -248,10 +248,10 @@ public final class Simulator {
         /** Per space slot: the class stuns the sibling on exit, so a return waits for an unrestricted sibling. */
         private final boolean[] stunsOnExit;
         private final HookSequence alwaysFlush;
+        private final HookSequence untagFlush;
         private final long vmexitCost = costs.vmexit();
         private final long syscallCost = costs.syscall();
         private final long irqCost = costs.irq();
-        private final HookSequence untagFlush;
         private PageIds numbering;
         private int generation;
         private final int objects = kernel.objectCount();
@@ -489,15 +489,15 @@ public final class Simulator {
             int slot = ctx[cpu] + 1;
             if (asi2025 && (taint[cpu] & Taint.CONTROL) != 0) {
                 // asi_exit: maybe_flush_control(NULL), the unrestricted space trusts no control taint
-                run(cpu, controlFlush[slot]);
+                runHooks(cpu, controlFlush[slot]);
             }
             charge(cpu, costs.switchCost());
             ptSwitches++;
-            run(cpu, exitHooks[slot]);
+            runHooks(cpu, exitHooks[slot]);
             taint[cpu] |= Taint.KERNEL_DATA.bit();
         }
 
-        private void run(int cpu, HookSequence h) {
+        private void runHooks(int cpu, HookSequence h) {
             charge(cpu, h.cycles);
             l1dFlush += h.l1dFlush;
             verw += h.verw;
@@ -543,21 +543,21 @@ public final class Simulator {
                     // asi_enter: only when the CPU left the restricted space (__asi_enter returns early otherwise)
                     if (state[cpu] != RESTRICTED && asi) {
                         if (asi2025 && p.needsControlFlush(taint[cpu])) {
-                            run(cpu, controlFlush[slot]);
+                            runHooks(cpu, controlFlush[slot]);
                         }
                         charge(cpu, costs.switchCost());
                         ptSwitches++;
                         if (asi2025 && p.needsDataFlush(taint[cpu])) {
-                            run(cpu, dataFlush[slot]);
+                            runHooks(cpu, dataFlush[slot]);
                         }
-                        run(cpu, enterHooks[slot]);
+                        runHooks(cpu, enterHooks[slot]);
                     }
                 }
-                case ALWAYS_FLUSH -> run(cpu, alwaysFlush);
+                case ALWAYS_FLUSH -> runHooks(cpu, alwaysFlush);
                 case KERNEL_CORE_SCHEDULING -> {
                     // a CPU that touched sensitive data flushes before the guest runs
                     if (state[cpu] == UNRESTRICTED) {
-                        run(cpu, untagFlush);
+                        runHooks(cpu, untagFlush);
                     }
                 }
                 case CORE_SCHEDULING, NONE -> {
