@@ -2,6 +2,7 @@
 package dev.isolde.engine.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.isolde.engine.space.AddressSpace;
@@ -64,7 +65,8 @@ class MappedPagesTest {
             b.add(v[0], v[1], 0, -1);
         }
         SpaceIndex space = new SpaceIndex(b.build(), new boolean[0]);
-        MappedPages mapped = new MappedPages(space);
+        // a second space, which maps nothing, shares the table: its answers must not leak into the first's
+        MappedPages mapped = new MappedPages(new SpaceIndex(AddressSpace.empty(), new boolean[0]), space);
         PageIds ids = new PageIds();
         // after the restart, number 0 goes to the page of whole lines only that the first pass numbered last: it
         // must not inherit the partly mapped lines of the page that had number 0 before
@@ -74,7 +76,9 @@ class MappedPagesTest {
                 for (long va = BASE + p * 4096L; va < BASE + (p + 1) * 4096L; va++) {
                     boolean want = inAny(iv, va);
                     assertEquals(want, space.contains(va), Long.toHexString(va));
-                    assertEquals(want, mapped.mapped(ids.intern(va >>> 12), va, ids), Long.toHexString(va));
+                    int id = ids.intern(va >>> 12);
+                    assertEquals(want, mapped.mapped(1, id, va, ids), Long.toHexString(va));
+                    assertFalse(mapped.mapped(0, id, va, ids), Long.toHexString(va));
                 }
             }
             int generation = ids.generation();

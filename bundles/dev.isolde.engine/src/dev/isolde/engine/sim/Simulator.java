@@ -22,8 +22,9 @@ import java.util.Map;
  * Replays events against the restricted spaces of a policy under each {@link Strategy}, tracking per CPU whether it
  * runs untrusted code, restricted kernel or unrestricted kernel, its taints (DESIGN §2b) and its cycle clock, and
  * per SMT core the leak windows between siblings. Events run in blocks of primitive arrays ({@link EventBlock});
- * the mapped test of an access indexes a per-space table by the access's page number ({@link MappedPages}), filled
- * from a binary search of the flattened space on the first access to each page.
+ * the mapped test of an access indexes one table by the access's page number and space ({@link MappedPages}),
+ * filled from a binary search of the flattened space on the first access to each page. Mitigation hooks are folded
+ * per class into {@link HookSequence}s once per run, so no event walks a hook list.
  */
 public final class Simulator {
     private final KernelImage kernel;
@@ -187,8 +188,35 @@ public final class Simulator {
     static final int UNTRUSTED = 1;
     static final int RESTRICTED = 2;
     static final int UNRESTRICTED = 3;
-    private static final int READ = EventKind.READ.ordinal();
-    private static final int WRITE = EventKind.WRITE.ordinal();
+
+    /** The event kinds' ordinals as constants a switch takes, checked against {@link EventKind} when loaded. */
+    private static final class Kind {
+        static final int VMENTER = 0;
+        static final int VMEXIT = 1;
+        static final int SYSCALL = 2;
+        static final int SYSRET = 3;
+        static final int READ = 4;
+        static final int WRITE = 5;
+        static final int IRQ = 6;
+        static final int NMI = 7;
+        static final int CTXSWITCH = 8;
+        static final int ASI_EXIT = 9;
+        static final int IDLE = 10;
+
+        static {
+            Map<EventKind, Integer> m = Map.ofEntries(Map.entry(EventKind.VMENTER, VMENTER),
+                    Map.entry(EventKind.VMEXIT, VMEXIT), Map.entry(EventKind.SYSCALL, SYSCALL),
+                    Map.entry(EventKind.SYSRET, SYSRET), Map.entry(EventKind.READ, READ),
+                    Map.entry(EventKind.WRITE, WRITE), Map.entry(EventKind.IRQ, IRQ), Map.entry(EventKind.NMI, NMI),
+                    Map.entry(EventKind.CTXSWITCH, CTXSWITCH), Map.entry(EventKind.ASI_EXIT, ASI_EXIT),
+                    Map.entry(EventKind.IDLE, IDLE));
+            for (EventKind k : EventKind.values()) {
+                if (m.get(k) != k.ordinal()) {
+                    throw new IllegalStateException("EventKind " + k + " moved: update Simulator.Kind");
+                }
+            }
+        }
+    }
     private static final int EXPOSED_CAP = 8;
     private static final int WINDOW_CAP = 256;
     private static final int TOP = 20;
@@ -210,8 +238,20 @@ public final class Simulator {
         private final long[] openClockO;
         private final int[][] exposed;
         private final int[] exposedCount;
-        /** Per space slot (as {@link #index}): the mapped test by page number. */
-        private final MappedPages[] mappedPages;
+        /** The mapped test by space slot (as {@link #index}) and page number. */
+        private final MappedPages mappedPages;
+        /** Per space slot: the class's exit and enter hooks, its control and data flushes ({@link HookSequence}). */
+        private final HookSequence[] exitHooks;
+        private final HookSequence[] enterHooks;
+        private final HookSequence[] controlFlush;
+        private final HookSequence[] dataFlush;
+        /** Per space slot: the class stuns the sibling on exit, so a return waits for an unrestricted sibling. */
+        private final boolean[] stunsOnExit;
+        private final HookSequence alwaysFlush;
+        private final HookSequence untagFlush;
+        private final long vmexitCost = costs.vmexit();
+        private final long syscallCost = costs.syscall();
+        private final long irqCost = costs.irq();
         private PageIds numbering;
         private int generation;
         private final int objects = kernel.objectCount();
@@ -229,6 +269,8 @@ public final class Simulator {
         private long windowTotal;
         private long windowCycles;
         private LeakWindow worst;
+        /** The worst window's cycles, -1 before the first window. */
+        private long worstCycles = -1;
         private long lastSeq;
         private long ibpb;
         private long rsbFill;
@@ -260,14 +302,31 @@ public final class Simulator {
             openClockO = new long[slots];
             exposed = new int[slots][EXPOSED_CAP];
             exposedCount = new int[slots];
-            mappedPages = new MappedPages[index.length];
+            mappedPages = new MappedPages(index);
+            exitHooks = new HookSequence[index.length];
+            enterHooks = new HookSequence[index.length];
+            controlFlush = new HookSequence[index.length];
+            dataFlush = new HookSequence[index.length];
+            stunsOnExit = new boolean[index.length];
             for (int c = 0; c < index.length; c++) {
-                mappedPages[c] = new MappedPages(index[c]);
+                AsiClassSpec cls = c > 0 && byContext[c - 1] != null ? byContext[c - 1].cls() : null;
+                // under asi2025 the taint policy decides the flushes: the class's flush hooks do not run
+                exitHooks[c] = cls == null ? HookSequence.NONE : hooks(cls.onExit(), cls);
+                enterHooks[c] = cls == null ? HookSequence.NONE : hooks(cls.onEnter(), cls);
+                controlFlush[c] = new HookSequence(taintPolicy[c].controlFlush(), cls, costs);
+                dataFlush[c] = new HookSequence(taintPolicy[c].dataFlush(), cls, costs);
+                stunsOnExit[c] = cls != null && cls.onExit().contains(Hook.SIBLING_STUN);
             }
+            alwaysFlush = new HookSequence(TaintPolicy.DATA_FLUSH, null, costs);
+            untagFlush = new HookSequence(List.of(Hook.L1D_FLUSH), null, costs);
             exitsByKey = new long[objects + regions + 1];
             exposedByKey = new long[objects + regions + 1];
             Arrays.fill(ctx, -1);
             Arrays.fill(windowStart, -1);
+        }
+
+        private HookSequence hooks(List<Hook> hooks, AsiClassSpec cls) {
+            return new HookSequence(hooks.stream().filter(h -> !(asi2025 && isFlush(h))).toList(), cls, costs);
         }
 
         void process(EventBlock b) {
@@ -277,7 +336,7 @@ public final class Simulator {
             final long[] args = b.arg;
             final int[] pageOf = b.page;
             final PageIds pages = number(b);
-            final MappedPages[] mapped = mappedPages;
+            final MappedPages mapped = mappedPages;
             final int n = b.size;
             final long accessCost = costs.access();
             long acc = 0;
@@ -288,14 +347,14 @@ public final class Simulator {
                     throw new IllegalArgumentException("event " + seqs[i] + ": cpu " + cpu + " is not one of the "
                             + cpus + " simulated CPUs");
                 }
-                if (k == READ || k == WRITE) {
+                if (k == Kind.READ || k == Kind.WRITE) {
                     acc++;
                     clock[cpu] += accessCost;
                     long va = args[i];
                     int page = pageOf[i];
                     int st = state[cpu];
                     if (st == RESTRICTED) {
-                        if (!mapped[ctx[cpu] + 1].mapped(page, va, pages)) {
+                        if (!mapped.mapped(ctx[cpu] + 1, page, va, pages)) {
                             fault(seqs[i], cpu, va);
                         }
                     } else if (st == IDLE) {
@@ -304,11 +363,11 @@ public final class Simulator {
                         track(seqs[i], cpu);
                     }
                     int sib = cpu ^ 1;
-                    if (windowStart[sib] >= 0 && !mapped[ctx[sib] + 1].mapped(page, va, pages)) {
+                    if (windowStart[sib] >= 0 && !mapped.mapped(ctx[sib] + 1, page, va, pages)) {
                         expose(sib, va);
                     }
                 } else {
-                    event(seqs[i], cpu, b.context[i], EventKind.ofOrdinal(k), args[i]);
+                    event(seqs[i], cpu, b.context[i], k, args[i]);
                 }
             }
             accesses += acc;
@@ -318,29 +377,31 @@ public final class Simulator {
             }
         }
 
-        /** The block's page numbering; every space's table forgets its pages when the numbering restarted. */
+        /** The block's page numbering; the spaces' table forgets its pages when the numbering restarted. */
         private PageIds number(EventBlock b) {
             PageIds pages = b.pages;
             if (pages != numbering || pages.generation() != generation) {
-                for (MappedPages m : mappedPages) {
-                    m.forget();
-                }
+                mappedPages.forget();
             }
             numbering = pages;
             generation = pages.generation();
             return pages;
         }
 
-        private void event(long seq, int cpu, int context, EventKind kind, long arg) {
+        private void event(long seq, int cpu, int context, int kind, long arg) {
             // an entry's own time is spent after the state change, inside any window it opens
             long base = 0;
             switch (kind) {
-                case VMEXIT, SYSCALL -> {
-                    base = kind == EventKind.VMEXIT ? costs.vmexit() : costs.syscall();
+                case Kind.VMEXIT -> {
+                    base = vmexitCost;
                     enterKernel(cpu, context);
                 }
-                case VMENTER, SYSRET -> returnToUntrusted(cpu, context);
-                case CTXSWITCH -> {
+                case Kind.SYSCALL -> {
+                    base = syscallCost;
+                    enterKernel(cpu, context);
+                }
+                case Kind.VMENTER, Kind.SYSRET -> returnToUntrusted(cpu, context);
+                case Kind.CTXSWITCH -> {
                     if (state[cpu] == RESTRICTED) {
                         exit(cpu);
                         switchExits++;
@@ -349,14 +410,14 @@ public final class Simulator {
                     ctx[cpu] = (int) arg;
                     state[cpu] = UNRESTRICTED;
                 }
-                case ASI_EXIT -> {
+                case Kind.ASI_EXIT -> {
                     if (state[cpu] == RESTRICTED) {
                         exit(cpu);
                         explicitExits++;
                     }
                 }
-                case IRQ, NMI -> {
-                    base = costs.irq();
+                case Kind.IRQ, Kind.NMI -> {
+                    base = irqCost;
                     // An interrupt runs on the restricted space; only a fault in its handler exits (RFC patch 04:
                     // "asi_exit is not needed on interrupt entry"). One that wakes an idle CPU runs in the host kernel.
                     if (state[cpu] == IDLE) {
@@ -370,7 +431,7 @@ public final class Simulator {
                         enterKernel(cpu, ctx[cpu]);
                     }
                 }
-                case IDLE -> {
+                case Kind.IDLE -> {
                     if (state[cpu] == RESTRICTED) {
                         exit(cpu);
                         switchExits++;
@@ -379,7 +440,7 @@ public final class Simulator {
                     ctx[cpu] = -1;
                     resumeSibling(cpu);
                 }
-                case READ, WRITE -> throw new IllegalStateException("accesses run in process()");
+                default -> throw new IllegalStateException("event kind " + kind + " does not change state");
             }
             if (smt) {
                 track(seq, cpu);
@@ -425,47 +486,28 @@ public final class Simulator {
                 taint[cpu] |= Taint.KERNEL_DATA.bit();
                 return;
             }
-            AsiClassSpec cls = byContext[ctx[cpu]].cls();
+            int slot = ctx[cpu] + 1;
             if (asi2025 && (taint[cpu] & Taint.CONTROL) != 0) {
                 // asi_exit: maybe_flush_control(NULL), the unrestricted space trusts no control taint
-                flush(cpu, taintPolicy[ctx[cpu] + 1].controlFlush(), cls);
+                runHooks(cpu, controlFlush[slot]);
             }
             charge(cpu, costs.switchCost());
             ptSwitches++;
-            for (Hook h : cls.onExit()) {
-                if (!(asi2025 && isFlush(h))) {
-                    hook(cpu, h, cls);
-                }
-            }
+            runHooks(cpu, exitHooks[slot]);
             taint[cpu] |= Taint.KERNEL_DATA.bit();
         }
 
-        private void flush(int cpu, List<Hook> hooks, AsiClassSpec cls) {
-            for (Hook h : hooks) {
-                hook(cpu, h, cls);
-            }
-        }
-
-        private void hook(int cpu, Hook h, AsiClassSpec cls) {
-            charge(cpu, costs.hook(h, cls));
-            switch (h) {
-                case L1D_FLUSH -> {
-                    l1dFlush++;
-                    taint[cpu] &= ~Taint.DATA;
-                }
-                case MDS_CLEAR -> verw++;
-                case IBPB -> {
-                    ibpb++;
-                    taint[cpu] &= ~Taint.CONTROL;
-                }
-                case RSB_FILL -> rsbFill++;
-                case SIBLING_STUN -> {
-                    stuns++;
-                    if (state[cpu ^ 1] == UNTRUSTED) {
-                        stunned[cpu ^ 1] = true;
-                    }
-                }
-                case SIBLING_UNSTUN, NONE -> {
+        private void runHooks(int cpu, HookSequence h) {
+            charge(cpu, h.cycles);
+            l1dFlush += h.l1dFlush;
+            verw += h.verw;
+            ibpb += h.ibpb;
+            rsbFill += h.rsbFill;
+            taint[cpu] &= ~h.clears;
+            if (h.stuns > 0) {
+                stuns += h.stuns;
+                if (state[cpu ^ 1] == UNTRUSTED) {
+                    stunned[cpu ^ 1] = true;
                 }
             }
         }
@@ -493,33 +535,29 @@ public final class Simulator {
                 taint[cpu] = otherMm(taint[cpu]);
             }
             ctx[cpu] = context;
-            AsiInstance inst = context >= 0 ? byContext[context] : null;
-            AsiClassSpec cls = inst == null ? null : inst.cls();
-            TaintPolicy p = taintPolicy[context + 1];
+            int slot = context + 1;
+            boolean asi = context >= 0 && byContext[context] != null;
+            TaintPolicy p = taintPolicy[slot];
             switch (strategy) {
                 case ASI -> {
                     // asi_enter: only when the CPU left the restricted space (__asi_enter returns early otherwise)
-                    if (state[cpu] != RESTRICTED && inst != null) {
+                    if (state[cpu] != RESTRICTED && asi) {
                         if (asi2025 && p.needsControlFlush(taint[cpu])) {
-                            flush(cpu, p.controlFlush(), cls);
+                            runHooks(cpu, controlFlush[slot]);
                         }
                         charge(cpu, costs.switchCost());
                         ptSwitches++;
                         if (asi2025 && p.needsDataFlush(taint[cpu])) {
-                            flush(cpu, p.dataFlush(), cls);
+                            runHooks(cpu, dataFlush[slot]);
                         }
-                        for (Hook h : cls.onEnter()) {
-                            if (!(asi2025 && isFlush(h))) {
-                                hook(cpu, h, cls);
-                            }
-                        }
+                        runHooks(cpu, enterHooks[slot]);
                     }
                 }
-                case ALWAYS_FLUSH -> flush(cpu, TaintPolicy.DATA_FLUSH, null);
+                case ALWAYS_FLUSH -> runHooks(cpu, alwaysFlush);
                 case KERNEL_CORE_SCHEDULING -> {
                     // a CPU that touched sensitive data flushes before the guest runs
                     if (state[cpu] == UNRESTRICTED) {
-                        hook(cpu, Hook.L1D_FLUSH, null);
+                        runHooks(cpu, untagFlush);
                     }
                 }
                 case CORE_SCHEDULING, NONE -> {
@@ -537,8 +575,7 @@ public final class Simulator {
             state[cpu] = UNTRUSTED;
             // a stunning strategy does not let untrusted code start beside an unrestricted sibling: the entry waits
             // at the rendezvous until the sibling is back (RFC patch "asi: sibling stun"; Chartre's reply)
-            boolean stuns = stunsOnKernelEntry
-                    || strategy == Strategy.ASI && cls != null && cls.onExit().contains(Hook.SIBLING_STUN);
+            boolean stuns = stunsOnKernelEntry || strategy == Strategy.ASI && stunsOnExit[slot];
             if (stuns && state[cpu ^ 1] == UNRESTRICTED) {
                 stunned[cpu] = true;
             }
@@ -599,7 +636,7 @@ public final class Simulator {
             windowCount++;
             windowTotal += seq - start;
             windowCycles += cyc;
-            boolean worse = worst == null || cyc > worst.cycles();
+            boolean worse = cyc > worstCycles;
             if (!worse && windows.size() >= WINDOW_CAP) {
                 return;
             }
@@ -614,6 +651,7 @@ public final class Simulator {
             }
             if (worse) {
                 worst = w;
+                worstCycles = cyc;
             }
         }
 
