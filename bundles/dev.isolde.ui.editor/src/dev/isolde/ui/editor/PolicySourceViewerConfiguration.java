@@ -53,7 +53,8 @@ final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguratio
 	@Override
 	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
 		ContentAssistant assistant = new ContentAssistant();
-		assistant.setContentAssistProcessor(new PolicyContentAssistProcessor(editor::emfLocation),
+		assistant.setContentAssistProcessor(new PolicyContentAssistProcessor(editor::emfLocation,
+				editor.reconcilingStrategy()::parsed),
 				IDocument.DEFAULT_CONTENT_TYPE);
 		assistant.enableAutoActivation(true);
 		assistant.setAutoActivationDelay(300);
