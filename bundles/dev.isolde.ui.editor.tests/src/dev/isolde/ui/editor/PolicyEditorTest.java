@@ -285,4 +285,29 @@ class PolicyEditorTest {
 		waitUntil(() -> editor.outlinePage() != null && editor.outlinePage().topLevel().length == 3, 10_000);
 		assertEquals(3, editor.outlinePage().topLevel().length);
 	}
+
+	/**
+	 * The outline tree is kept while its lines stay the same; choosing a line must still select where the element is
+	 * now, and a structural edit must show up.
+	 */
+	@Test
+	void outlineFollowsStructuralEditsAndSelectsWhereElementsAreNow() throws Exception {
+		var page = editor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
+		assertNotNull(page);
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().activate(editor);
+		waitUntil(() -> editor.outlinePage() != null && editor.outlinePage().topLevel().length == 3, 10_000);
+		IDocument doc = editor.document();
+		doc.replace(doc.get().indexOf("vm guest1"), 0, "vm guest2 uses KVM\n");
+		waitUntil(() -> editor.outlinePage().topLevel().length == 4, 10_000);
+		assertEquals(4, editor.outlinePage().topLevel().length, "a new context shows up");
+		doc.replace(0, 0, "// every element moves down a line\n");
+		waitUntil(() -> editor.reconcilingStrategy().parsed(doc.get()) != null
+				&& ((org.eclipse.emf.ecore.EObject) editor.outlinePage().topLevel()[0]).eResource() == editor
+						.reconcilingStrategy().latest(), 10_000);
+		var tree = (org.eclipse.swt.widgets.Tree) editor.outlinePage().getControl();
+		var item = Arrays.stream(tree.getItems()).filter(i -> i.getText().equals("vm guest2")).findFirst().orElseThrow();
+		editor.outlinePage().setSelection(new org.eclipse.jface.viewers.StructuredSelection(item.getData()));
+		var sel = (org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection();
+		assertEquals(doc.get().indexOf("vm guest2"), sel.getOffset());
+	}
 }
