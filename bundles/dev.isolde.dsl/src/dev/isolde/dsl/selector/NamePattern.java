@@ -23,10 +23,15 @@ public final class NamePattern {
 	private static final int MAX_COMPILED = 50_000;
 
 	/**
-	 * Patterns compiled earlier, by form and text: validation runs on every keystroke and compiles each of a large
+	 * Regexes compiled earlier, by text: validation runs on every keystroke and compiles each of a large
 	 * policy's patterns several times, while most of them have not changed since the last run.
 	 */
 	private static final Map<String, NamePattern> COMPILED = new ConcurrentHashMap<>();
+	/**
+	 * Quoted and bare patterns compiled earlier, by text; apart from the regexes so that the parsed text itself is the
+	 * key (its hash is computed once per parse, where a combined key was a new string per call).
+	 */
+	private static final Map<String, NamePattern> COMPILED_TEXTS = new ConcurrentHashMap<>();
 
 	private final Form form;
 	private final String text;
@@ -48,23 +53,22 @@ public final class NamePattern {
 			}
 			String body = regex.substring(1, regex.length() - 1);
 			// Unanchored like grep: /^vvar_/ anchors itself, /crypto/ finds a substring.
-			return remember(regex, new NamePattern(Form.REGEX, regex, dev.isolde.engine.policy.Pattern.regex(body)));
+			return remember(COMPILED, regex,
+					new NamePattern(Form.REGEX, regex, dev.isolde.engine.policy.Pattern.regex(body)));
 		}
 		String text = pattern.getName() != null ? pattern.getName() : pattern.getText();
 		if (text == null) {
 			return exact("");
 		}
-		// keyed apart from regexes (which start with '/'): a quoted "/x/" is a glob
-		String key = "\u0000" + text;
-		NamePattern known = COMPILED.get(key);
-		return known != null ? known : remember(key, glob(text));
+		NamePattern known = COMPILED_TEXTS.get(text);
+		return known != null ? known : remember(COMPILED_TEXTS, text, glob(text));
 	}
 
-	private static NamePattern remember(String key, NamePattern pattern) {
-		if (COMPILED.size() >= MAX_COMPILED) {
-			COMPILED.clear();
+	private static NamePattern remember(Map<String, NamePattern> memo, String key, NamePattern pattern) {
+		if (memo.size() >= MAX_COMPILED) {
+			memo.clear();
 		}
-		COMPILED.put(key, pattern);
+		memo.put(key, pattern);
 		return pattern;
 	}
 

@@ -92,10 +92,11 @@ class EditorLatencyBench {
 			StyledText widget = editor.viewer().getTextWidget();
 			int end = doc.get().indexOf(REFERENCE) + REFERENCE.length();
 
-			List<Long> keystroke = new ArrayList<>();
+			List<Long> keystroke = new ArrayList<>(), keystrokeCpu = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
 				editor.selectAndReveal(round % 2 == 0 ? end : end + 1, 0);
 				markersChanged.set(0);
+				long cpu = allThreadsCpuTime();
 				long start = System.nanoTime();
 				if (round % 2 == 0) {
 					EditorDriver.type(widget, "x"); // KVMx: an unresolved class, an error marker appears
@@ -104,19 +105,23 @@ class EditorLatencyBench {
 				}
 				assertTrue(waitUntil(() -> markersChanged.get() != 0, 30_000), "markers changed in round " + round);
 				keystroke.add(markersChanged.get() - start);
+				keystrokeCpu.add(allThreadsCpuTime() - cpu);
 			}
 
-			List<Long> assist = new ArrayList<>();
+			List<Long> assist = new ArrayList<>(), assistCpu = new ArrayList<>();
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			int symbol = doc.get().indexOf("    symbol gen0_sym_5,") + "    symbol ".length();
 			IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
 			for (int round = 0; round < ROUNDS; round++) {
 				editor.selectAndReveal(symbol, 0);
 				editor.setFocus();
+				long cpu = threads.getCurrentThreadCpuTime();
 				long start = System.nanoTime();
 				handlers.executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
 				assertTrue(waitUntil(() -> EditorDriver.popupTable() != null && EditorDriver.popupTable().getItemCount() > 0,
 						10_000), "popup in round " + round);
 				assist.add(System.nanoTime() - start);
+				assistCpu.add(threads.getCurrentThreadCpuTime() - cpu);
 				EditorDriver.key(widget, SWT.ESC, (char) 27);
 				waitUntil(() -> EditorDriver.popupTable() == null, 2_000);
 			}
@@ -132,7 +137,11 @@ class EditorLatencyBench {
 					figures(validate[3]));
 			System.out.printf(Locale.ROOT, "  keystroke -> markers changed (debounce %d ms included): %s%n",
 					PolicySourceViewerConfiguration.RECONCILE_DELAY_MS, figures(toArray(keystroke)));
+			System.out.printf(Locale.ROOT, "  keystroke -> markers changed, CPU time of all Java threads: %s%n",
+					figures(toArray(keystrokeCpu)));
 			System.out.printf(Locale.ROOT, "  content assist command -> popup shown: %s%n", figures(toArray(assist)));
+			System.out.printf(Locale.ROOT, "  content assist command -> popup shown, UI thread CPU time: %s%n",
+					figures(toArray(assistCpu)));
 			editor.getSite().getPage().closeEditor(editor, false);
 		} finally {
 			ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
@@ -157,6 +166,19 @@ class EditorLatencyBench {
 			times[3][i] = threads.getCurrentThreadCpuTime() - cpu;
 		}
 		return times;
+	}
+
+	/**
+	 * CPU time of the live Java threads (UI, reconciler, jobs): unlike wall-clock time it hardly depends on how busy
+	 * the machine is. Time of threads that ended meanwhile is missed.
+	 */
+	private static long allThreadsCpuTime() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long sum = 0;
+		for (long id : threads.getAllThreadIds()) {
+			sum += Math.max(0, threads.getThreadCpuTime(id));
+		}
+		return sum;
 	}
 
 	private static long[] toArray(List<Long> values) {

@@ -159,6 +159,56 @@ class PolicyEditorTest {
 		}).sorted().toList();
 	}
 
+	/** Edits re-style only what they change; the widget's colours must then be those of styling the text afresh. */
+	@Test
+	void highlightingAfterEditsEqualsAFullRestyle() throws Exception {
+		IDocument doc = editor.document();
+		var widget = editor.viewer().getTextWidget();
+		String[][] edits = { { "policy demo", "/* opened\npolicy demo" }, { "jiffies\n", "jiffies */ \"a\n" },
+				{ "uses KVM", "uses \"KVM" }, { "/* opened\n", "" }, { "jiffies */ \"a\n", "jiffies // x\n" },
+				{ "uses \"KVM", "uses KVM" }, { "symbol jiffies", "symbol /^jiff/" } };
+		PolicyColors colors = new PolicyColors(Display.getCurrent(), () -> { });
+		try {
+			for (String[] edit : edits) {
+				int at = doc.get().indexOf(edit[0]);
+				assertTrue(at >= 0, edit[0]);
+				doc.replace(at, edit[0].length(), edit[1]);
+				PolicyHighlighter full = new PolicyHighlighter(colors);
+				full.setDocument(new org.eclipse.jface.text.Document(doc.get()));
+				var presentation = new org.eclipse.jface.text.TextPresentation(
+						new org.eclipse.jface.text.Region(0, doc.getLength()), 100);
+				full.createPresentation(presentation,
+						new org.eclipse.jface.text.TypedRegion(0, doc.getLength(), IDocument.DEFAULT_CONTENT_TYPE));
+				List<org.eclipse.swt.custom.StyleRange> expected = new java.util.ArrayList<>();
+				presentation.getAllStyleRangeIterator().forEachRemaining(expected::add);
+				assertEquals(styleRuns(doc.getLength(), expected), styleRuns(doc.getLength(), List.of(widget.getStyleRanges())),
+						"after replacing " + edit[0]);
+			}
+		} finally {
+			colors.dispose();
+		}
+	}
+
+	/** Runs of characters with the same colour and font style, as "start-end colour style". */
+	private static List<String> styleRuns(int length, List<org.eclipse.swt.custom.StyleRange> ranges) {
+		String[] style = new String[length];
+		Arrays.fill(style, "plain");
+		for (var r : ranges) {
+			for (int i = r.start; i < r.start + r.length; i++) {
+				style[i] = r.foreground == null && r.fontStyle == 0 ? "plain"
+						: (r.foreground == null ? null : r.foreground.getRGB()) + " " + r.fontStyle;
+			}
+		}
+		List<String> runs = new java.util.ArrayList<>();
+		for (int from = 0, i = 1; i <= length; i++) {
+			if (i == length || !style[i].equals(style[from])) {
+				runs.add(from + "-" + i + " " + style[from]);
+				from = i;
+			}
+		}
+		return runs;
+	}
+
 	@Test
 	void contentAssistProposesKeywordsAtABlockStart() throws Exception {
 		IDocument doc = editor.document();
@@ -234,5 +284,30 @@ class PolicyEditorTest {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().activate(editor);
 		waitUntil(() -> editor.outlinePage() != null && editor.outlinePage().topLevel().length == 3, 10_000);
 		assertEquals(3, editor.outlinePage().topLevel().length);
+	}
+
+	/**
+	 * The outline tree is kept while its lines stay the same; choosing a line must still select where the element is
+	 * now, and a structural edit must show up.
+	 */
+	@Test
+	void outlineFollowsStructuralEditsAndSelectsWhereElementsAreNow() throws Exception {
+		var page = editor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
+		assertNotNull(page);
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().activate(editor);
+		waitUntil(() -> editor.outlinePage() != null && editor.outlinePage().topLevel().length == 3, 10_000);
+		IDocument doc = editor.document();
+		doc.replace(doc.get().indexOf("vm guest1"), 0, "vm guest2 uses KVM\n");
+		waitUntil(() -> editor.outlinePage().topLevel().length == 4, 10_000);
+		assertEquals(4, editor.outlinePage().topLevel().length, "a new context shows up");
+		doc.replace(0, 0, "// every element moves down a line\n");
+		waitUntil(() -> editor.reconcilingStrategy().parsed(doc.get()) != null
+				&& ((org.eclipse.emf.ecore.EObject) editor.outlinePage().topLevel()[0]).eResource() == editor
+						.reconcilingStrategy().latest(), 10_000);
+		var tree = (org.eclipse.swt.widgets.Tree) editor.outlinePage().getControl();
+		var item = Arrays.stream(tree.getItems()).filter(i -> i.getText().equals("vm guest2")).findFirst().orElseThrow();
+		editor.outlinePage().setSelection(new org.eclipse.jface.viewers.StructuredSelection(item.getData()));
+		var sel = (org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection();
+		assertEquals(doc.get().indexOf("vm guest2"), sel.getOffset());
 	}
 }

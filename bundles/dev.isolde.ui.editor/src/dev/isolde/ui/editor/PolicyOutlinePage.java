@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -30,6 +31,8 @@ final class PolicyOutlinePage extends ContentOutlinePage {
 
 	private final PolicyEditor editor;
 	private PolicyFile input;
+	/** The lines of the tree last given to the UI thread. */
+	private String shown;
 
 	PolicyOutlinePage(PolicyEditor editor) {
 		this.editor = editor;
@@ -48,7 +51,7 @@ final class PolicyOutlinePage extends ContentOutlinePage {
 		});
 		viewer.addSelectionChangedListener(e -> {
 			if (e.getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof EObject o) {
-				ICompositeNode node = NodeModelUtils.findActualNodeFor(o);
+				ICompositeNode node = NodeModelUtils.findActualNodeFor(current(o));
 				if (node != null) {
 					editor.selectAndReveal(node.getOffset(), node.getLength());
 				}
@@ -58,8 +61,12 @@ final class PolicyOutlinePage extends ContentOutlinePage {
 		update(editor.reconcilingStrategy().latest());
 	}
 
-	/** Shows the AST of {@code resource}; called from the reconciler thread. */
-	void update(XtextResource resource) {
+	/**
+	 * Shows the AST of {@code resource}; called from the reconciler thread. The tree is rebuilt only when its lines
+	 * changed: most keystrokes leave them as they were, and rebuilding the lines of 5,000 rules kept the UI thread
+	 * busy after every reconcile.
+	 */
+	synchronized void update(XtextResource resource) {
 		if (resource == null || resource.getContents().isEmpty() || getTreeViewer() == null) {
 			return;
 		}
@@ -68,13 +75,47 @@ final class PolicyOutlinePage extends ContentOutlinePage {
 		if (control.isDisposed()) {
 			return;
 		}
+		String lines = lines(file);
+		boolean same = lines.equals(shown);
+		shown = lines;
 		control.getDisplay().asyncExec(() -> {
 			if (!control.isDisposed()) {
 				input = file;
-				getTreeViewer().setInput(input);
-				getTreeViewer().expandToLevel(3);
+				if (!same || getTreeViewer().getInput() == null) {
+					getTreeViewer().setInput(input);
+					getTreeViewer().expandToLevel(3);
+				}
 			}
 		});
+	}
+
+	/** The outline's lines as text, one per element with its depth, to tell whether the tree would change. */
+	private static String lines(PolicyFile file) {
+		StringBuilder b = new StringBuilder();
+		Content content = new Content();
+		for (Object top : content.getElements(file)) {
+			b.append(PolicyLabels.label((EObject) top)).append('\n');
+			for (Object block : content.getChildren(top)) {
+				b.append(' ').append(PolicyLabels.label((EObject) block)).append('\n');
+				for (Object rule : content.getChildren(block)) {
+					b.append("  ").append(PolicyLabels.label((EObject) rule)).append('\n');
+				}
+			}
+		}
+		return b.toString();
+	}
+
+	/**
+	 * The element of the current AST at the place of {@code shownElement}, which may come from an older AST whose
+	 * outline looked the same (the tree was kept), so that its text offsets are today's.
+	 */
+	private EObject current(EObject shownElement) {
+		EObject root = EcoreUtil.getRootContainer(shownElement);
+		if (input == null || root == input) {
+			return shownElement;
+		}
+		EObject now = EcoreUtil.getEObject(input, EcoreUtil.getRelativeURIFragmentPath(root, shownElement));
+		return now != null ? now : shownElement;
 	}
 
 	/** The top-level items currently shown (for tests). */

@@ -33,7 +33,11 @@ final class PolicyReconcilingStrategy implements IReconcilingStrategy, IReconcil
 	private final List<Consumer<XtextResource>> listeners = new CopyOnWriteArrayList<>();
 	private IDocument document;
 	private IProgressMonitor monitor;
-	private volatile XtextResource latest;
+	private volatile Parsed latest;
+
+	/** A parse and the text it was made from. */
+	private record Parsed(String text, XtextResource resource) {
+	}
 
 	PolicyReconcilingStrategy(Supplier<IFile> file, Supplier<URI> location) {
 		this.file = file;
@@ -45,7 +49,17 @@ final class PolicyReconcilingStrategy implements IReconcilingStrategy, IReconcil
 	}
 
 	XtextResource latest() {
-		return latest;
+		Parsed p = latest;
+		return p == null ? null : p.resource();
+	}
+
+	/**
+	 * The latest validated parse if it was made from exactly {@code text}, else null: content assist then need not
+	 * parse a large policy again (once validated, a resource is only read).
+	 */
+	XtextResource parsed(String text) {
+		Parsed p = latest;
+		return p != null && p.text().equals(text) ? p.resource() : null;
 	}
 
 	@Override
@@ -78,7 +92,8 @@ final class PolicyReconcilingStrategy implements IReconcilingStrategy, IReconcil
 		if (document == null) {
 			return;
 		}
-		XtextResource resource = PolicyLanguage.parse(document.get(), location.get());
+		String text = document.get();
+		XtextResource resource = PolicyLanguage.parse(text, location.get());
 		CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
 		List<Issue> issues;
 		try {
@@ -90,7 +105,7 @@ final class PolicyReconcilingStrategy implements IReconcilingStrategy, IReconcil
 		if (cancel.isCanceled()) {
 			return;
 		}
-		latest = resource;
+		latest = new Parsed(text, resource);
 		IFile f = file.get();
 		if (f != null) {
 			PolicyProblems.publish(f, issues);

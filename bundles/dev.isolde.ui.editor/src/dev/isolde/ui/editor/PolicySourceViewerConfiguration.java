@@ -12,7 +12,6 @@ import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
-import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 
@@ -36,29 +35,26 @@ final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguratio
 	@Override
 	public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
 		PresentationReconciler reconciler = new PresentationReconciler();
-		// a damage of the whole document keeps multi-line comments right; policies are small
 		PolicyColors colors = new PolicyColors(sourceViewer.getTextWidget().getDisplay(), () -> {
 			if (sourceViewer.getTextWidget() != null && !sourceViewer.getTextWidget().isDisposed()) {
 				sourceViewer.invalidateTextPresentation();
 			}
 		});
-		sourceViewer.getTextWidget().addDisposeListener(e -> colors.dispose());
-		DefaultDamagerRepairer dr = new DefaultDamagerRepairer(new PolicyTokenScanner(colors)) {
-			@Override
-			public org.eclipse.jface.text.IRegion getDamageRegion(org.eclipse.jface.text.ITypedRegion partition,
-					org.eclipse.jface.text.DocumentEvent e, boolean documentPartitioningChanged) {
-				return new org.eclipse.jface.text.Region(0, e.getDocument().getLength());
-			}
-		};
-		reconciler.setDamager(dr, IDocument.DEFAULT_CONTENT_TYPE);
-		reconciler.setRepairer(dr, IDocument.DEFAULT_CONTENT_TYPE);
+		PolicyHighlighter highlighter = new PolicyHighlighter(colors);
+		sourceViewer.getTextWidget().addDisposeListener(e -> {
+			colors.dispose();
+			highlighter.setDocument(null);
+		});
+		reconciler.setDamager(highlighter, IDocument.DEFAULT_CONTENT_TYPE);
+		reconciler.setRepairer(highlighter, IDocument.DEFAULT_CONTENT_TYPE);
 		return reconciler;
 	}
 
 	@Override
 	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
 		ContentAssistant assistant = new ContentAssistant();
-		assistant.setContentAssistProcessor(new PolicyContentAssistProcessor(editor::emfLocation),
+		assistant.setContentAssistProcessor(new PolicyContentAssistProcessor(editor::emfLocation,
+				editor.reconcilingStrategy()::parsed),
 				IDocument.DEFAULT_CONTENT_TYPE);
 		assistant.enableAutoActivation(true);
 		assistant.setAutoActivationDelay(300);
