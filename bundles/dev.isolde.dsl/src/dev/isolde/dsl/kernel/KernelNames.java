@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import dev.isolde.dsl.isolde.SelectorKind;
 import dev.isolde.dsl.selector.NamePattern;
+import dev.isolde.model.KallsymsAll;
 import dev.isolde.model.Machine;
 import dev.isolde.model.MemoryObject;
 import dev.isolde.model.Region;
@@ -22,12 +23,6 @@ import dev.isolde.model.Symbol;
 public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<String> slabCaches,
 		Set<String> regions, Set<String> sections, int dataSymbols, Map<String, Boolean> matched) {
 
-	/**
-	 * Fewer data symbols than this means kallsyms listed text only: a kernel built with CONFIG_KALLSYMS_ALL lists tens
-	 * of thousands (variables, per-cpu data, read-only tables), one without it a few dozen.
-	 */
-	static final int FEW_DATA_SYMBOLS = 1_000;
-
 	/** Memoised pattern answers beyond this many are dropped: typing makes new patterns without end. */
 	private static final int MAX_MEMO = 50_000;
 
@@ -37,15 +32,9 @@ public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<S
 				names(machine.getSlabCaches().stream().map(SlabCache::getName)),
 				names(machine.getRegions().stream().map(Region::getName)),
 				names(machine.getMemoryObjects().stream().map(MemoryObject::getSection)),
-				(int) machine.getSymbols().stream().filter(KernelNames::isData).count(), new ConcurrentHashMap<>());
-	}
-
-	/**
-	 * vmlinux's data, read-only data, bss and per-cpu symbols (nm letters d, r, b, v in either case): modules list
-	 * theirs whatever the kernel's configuration.
-	 */
-	private static boolean isData(Symbol s) {
-		return s.getModule() == null && "dDrRbBvV".indexOf(s.getType()) >= 0;
+				(int) machine.getSymbols().stream().filter(s -> KallsymsAll.isVmlinuxData(s.getType(), s.getModule()))
+						.count(),
+				new ConcurrentHashMap<>());
 	}
 
 	/**
@@ -53,7 +42,8 @@ public record KernelNames(Path file, Machine machine, Set<String> symbols, Set<S
 	 * cannot name variables like jiffies; empty when the model is not short of them.
 	 */
 	public String missingNamesHint(SelectorKind kind) {
-		if ((kind != SelectorKind.SYMBOL && kind != SelectorKind.PERCPU) || dataSymbols >= FEW_DATA_SYMBOLS) {
+		boolean kallsymsNamed = kind == SelectorKind.SYMBOL || kind == SelectorKind.PERCPU;
+		if (!kallsymsNamed || dataSymbols >= KallsymsAll.FEW_DATA_SYMBOLS) {
 			return "";
 		}
 		return ", whose kallsyms lists only " + dataSymbols + " data symbols (a kernel built without "

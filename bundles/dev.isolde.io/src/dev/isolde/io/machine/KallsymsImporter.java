@@ -16,6 +16,7 @@ import dev.isolde.io.kernel.KallsymsSummary;
 import dev.isolde.io.kernel.KernelSymbol;
 import dev.isolde.model.ImportSource;
 import dev.isolde.model.IsoldeFactory;
+import dev.isolde.model.KallsymsAll;
 import dev.isolde.model.MemoryKind;
 import dev.isolde.model.MemoryObject;
 import dev.isolde.model.Severity;
@@ -34,8 +35,6 @@ final class KallsymsImporter {
 	private static final int BSS = 3;
 	private static final int PERCPU = 4;
 	private static final int UNSIZED = 5;
-	/** A kernel with CONFIG_KALLSYMS_ALL lists tens of thousands of data symbols, one without it a few dozen. */
-	private static final int FEW_DATA_SYMBOLS = 1_000;
 
 	private static final MemoryKind[] KINDS = { MemoryKind.TEXT, MemoryKind.STATIC_DATA, MemoryKind.RODATA,
 			MemoryKind.BSS, MemoryKind.PERCPU };
@@ -135,7 +134,7 @@ final class KallsymsImporter {
 		long vmlinuxData = 0;
 		for (int i = 0; i < n; i++) {
 			boolean isText = type[i] == 'T' || type[i] == 't';
-			if (module[i] == null && "dDrRbBvV".indexOf(type[i]) >= 0) {
+			if (KallsymsAll.isVmlinuxData(type[i], module[i])) {
 				vmlinuxData++;
 			}
 			if (isText) {
@@ -183,7 +182,7 @@ final class KallsymsImporter {
 		if (odd > 0) {
 			Sources.note(source, 0, Severity.INFO, odd + " symbols of type U, ? or - have no address of their own");
 		}
-		if (textSymbols >= FEW_DATA_SYMBOLS && vmlinuxData < FEW_DATA_SYMBOLS) {
+		if (textSymbols >= KallsymsAll.FEW_DATA_SYMBOLS && vmlinuxData < KallsymsAll.FEW_DATA_SYMBOLS) {
 			Sources.note(source, 0, Severity.INFO, "only " + vmlinuxData + " data symbols beside " + textSymbols
 					+ " text symbols: the kernel was built without CONFIG_KALLSYMS_ALL, so variables (jiffies,"
 					+ " per-cpu data) have no symbol and rules naming them match nothing");
