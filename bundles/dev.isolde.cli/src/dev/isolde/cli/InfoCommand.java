@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.cli;
 
-import java.io.IOException;
 import java.util.List;
 
 import dev.isolde.model.Machine;
+import dev.isolde.model.persist.ModelLoadException;
 import dev.isolde.model.persist.ModelStore;
 
 /** {@code isolde info FILE.isolde}: what a kernel model holds, per layout region and kind, and its import notes. */
@@ -36,18 +36,11 @@ final class InfoCommand implements Command {
 		Machine machine;
 		try {
 			machine = ModelStore.load(console.resolve(args.get(0)));
-		} catch (IOException e) {
-			console.err().println(args.get(0) + ": " + rootCause(e));
+		} catch (ModelLoadException e) {
+			console.err().println(e.messageNaming(args.get(0)));
 			return BAD_INPUT;
 		}
 		new MachineReport(machine).info(args.get(0), console.out());
 		return OK;
-	}
-
-	private static String rootCause(IOException e) {
-		// ModelStore names the absolute path; the user typed a relative one, so keep only the reason.
-		String m = e.getMessage();
-		int colon = m == null ? -1 : m.indexOf(": ");
-		return colon < 0 ? String.valueOf(m) : m.substring(colon + 2);
 	}
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +106,18 @@ class ImportInfoCommandTest {
 		Files.writeString(dir.resolve("junk.isolde"), "not xml");
 		CliRun r = run("info", "junk.isolde");
 		assertEquals(2, r.exit());
-		assertTrue(r.err().startsWith("junk.isolde: "), r.err());
+		assertTrue(r.err().matches("junk\\.isolde:1:\\d+: not a readable Isolde kernel model: .*\\R"), r.err());
+	}
+
+	@Test
+	void infoOnATruncatedModelNamesTheLineWhereItStops() throws Exception {
+		Path sample = Path.of(System.getProperty("isolde.samples", "../../samples"), "machine.isolde");
+		List<String> lines = Files.readAllLines(sample);
+		Files.write(dir.resolve("cut.isolde"), lines.subList(0, 40));
+		CliRun r = run("info", "cut.isolde");
+		assertEquals(2, r.exit());
+		assertTrue(r.err().matches("cut\\.isolde:(4\\d):\\d+: not a readable Isolde kernel model: .*\\R"), r.err());
+		assertEquals("", r.out());
 	}
 
 	@Test

@@ -11,13 +11,27 @@ public final class ModelLoadException extends IOException {
 	private final String file;
 	private final int line;
 	private final int column;
+	private final String problem;
 
 	/** An error at {@code line:column} (1-based; 0 when unknown) of {@code file}. */
 	public ModelLoadException(String file, int line, int column, String problem, Throwable cause) {
-		super(file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + problem, cause);
+		super(format(file, line, column, problem), cause);
 		this.file = file;
 		this.line = line;
 		this.column = column;
+		this.problem = problem;
+	}
+
+	private static String format(String file, int line, int column, String problem) {
+		return file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + problem;
+	}
+
+	/**
+	 * The same message with the file named as the user typed it (a command line's relative path rather than the
+	 * absolute one the loader saw), keeping the line and column.
+	 */
+	public String messageNaming(String shownFile) {
+		return format(shownFile, line, column, problem);
 	}
 
 	/** The file as the caller named it. */
