@@ -431,6 +431,16 @@ class ValidatorTest {
 	}
 
 	@Test
+	void aClassCostOfAMachineItemIsIgnoredAndSaysWhereItBelongs() throws Exception {
+		PolicyFile file = parse("asi class K per vm { maps global on enter l1d_flush cost l1d_flush = 1000, page_fault = 900 }");
+		validation.assertWarning(file, Literals.COSTS, MACHINE_COST_IN_CLASS,
+				"cost page_fault is the machine's, not this class's",
+				"(l1d_flush, mds_clear, sibling_stun, sibling_unstun, ibpb, rsb_fill)", "in a scenario's cost");
+		assertEquals(1, validation.validate(file).size(), () -> validation.validate(file).toString());
+		validation.assertNoIssues(parse("scenario s { cost page_fault = 900, l1d_flush = 1000 }"));
+	}
+
+	@Test
 	void duplicateClassAndContextNamesAreErrors() throws Exception {
 		PolicyFile file = parse("""
 				asi class K per vm { maps global }

@@ -31,6 +31,8 @@ import dev.isolde.dsl.isolde.Block;
 import dev.isolde.dsl.isolde.ClassMember;
 import dev.isolde.dsl.isolde.ContextDecl;
 import dev.isolde.dsl.isolde.ContextKind;
+import dev.isolde.dsl.isolde.CostItem;
+import dev.isolde.dsl.isolde.Costs;
 import dev.isolde.dsl.isolde.DefaultClass;
 import dev.isolde.dsl.isolde.Element;
 import dev.isolde.dsl.isolde.EnterHooks;
@@ -117,6 +119,8 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 	public static final String INVALID_REGEX = PREFIX + "invalidRegex";
 	/** Hook {@code none} listed with other hooks. */
 	public static final String HOOK_NONE_COMBINED = PREFIX + "hookNoneCombined";
+	/** A class's {@code cost} naming a machine-wide item (page_fault, ipi, ...), which only a scenario can set. */
+	public static final String MACHINE_COST_IN_CLASS = PREFIX + "machineCostInClass";
 	/** Two contexts with one name in a file. */
 	public static final String DUPLICATE_CONTEXT = PREFIX + "duplicateContext";
 	/** Two ASI classes with one name in a file. */
@@ -667,6 +671,28 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 					feature, none, HOOK_NONE_COMBINED);
 		}
 	}
+
+	/**
+	 * A class prices only its own hooks (the simulator asks the class first for each hook it runs); page-table
+	 * switches, faults, IPIs, exits and syscalls are the machine's, so a class override of them would be ignored.
+	 */
+	@Check
+	public void checkClassCostsAreHooks(Costs costs) {
+		if (!(costs.eContainer() instanceof AsiClassDecl)) {
+			return;
+		}
+		for (int i = 0; i < costs.getCosts().size(); i++) {
+			CostItem item = costs.getCosts().get(i).getItem();
+			if (Hook.get(item.getLiteral()) == null) {
+				warning("cost " + item.getLiteral() + " is the machine's, not this class's: a class sets the cost of its hooks ("
+						+ CLASS_COST_ITEMS + "); set " + item.getLiteral() + " in a scenario's cost", costs,
+						Literals.COSTS__COSTS, i, MACHINE_COST_IN_CLASS);
+			}
+		}
+	}
+
+	private static final String CLASS_COST_ITEMS = String.join(", ",
+			Hook.VALUES.stream().filter(h -> h != Hook.NONE).map(Hook::getLiteral).toList());
 
 	@Check
 	public void checkUniqueNames(PolicyFile file) {

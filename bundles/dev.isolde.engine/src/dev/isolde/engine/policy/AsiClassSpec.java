@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param maps map items: {@code global}, {@code local}, {@code user}, {@code guest}, {@code region X} or a bare
  *     region name; empty means {@code global, local} (the RFC's ASI_MAP_STANDARD_NONSENSITIVE)
- * @param costOverrides per-hook costs in nanoseconds that replace the cost model's defaults
+ * @param costOverrides per-hook costs in cycles (the DSL's {@code cost HOOK = N} in a class) that replace the cost model's defaults
  */
 public record AsiClassSpec(String name, ContextKind per, List<String> maps, List<Hook> onEnter, List<Hook> onExit,
         Map<Hook, Long> costOverrides, SourceLocation loc) {
