@@ -22,6 +22,8 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -29,6 +31,7 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -96,7 +99,7 @@ class LspCommandTest {
 	}
 
 	@Test
-	void servesDiagnosticsAndKernelNameCompletionOverStdio() throws Exception {
+	void servesDiagnosticsKernelNameCompletionAndKeywordHoverOverStdio() throws Exception {
 		Machine machine = IsoldeFactory.eINSTANCE.createMachine();
 		Symbol jiffies64 = IsoldeFactory.eINSTANCE.createSymbol();
 		jiffies64.setName("jiffies_64");
@@ -152,6 +155,13 @@ class LspCommandTest {
 				.get(60, TimeUnit.SECONDS);
 		List<CompletionItem> items = completion.isLeft() ? completion.getLeft() : completion.getRight().getItems();
 		assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("jiffies_64")), items::toString);
+
+		Hover hover = ls.getTextDocumentService()
+				.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 5))).get(60, TimeUnit.SECONDS);
+		assertNotNull(hover, "no hover over `global`");
+		assertTrue(hover.getContents().getRight().getValue().startsWith("global nonsensitive { RULES }: memory mapped in every"),
+				hover::toString);
+		assertEquals(new Range(new Position(3, 2), new Position(3, 8)), hover.getRange());
 
 		ls.shutdown().get(60, TimeUnit.SECONDS);
 	}

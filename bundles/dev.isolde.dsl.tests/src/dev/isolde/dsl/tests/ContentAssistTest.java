@@ -70,6 +70,10 @@ class ContentAssistTest {
 
 	/** Proposals at the {@code |} in {@code textWithCursor}, parsed as {@code dir/policy.asi}. */
 	private List<String> proposals(String textWithCursor) throws Exception {
+		return entries(textWithCursor).stream().map(ContentAssistEntry::getProposal).toList();
+	}
+
+	private List<ContentAssistEntry> entries(String textWithCursor) throws Exception {
 		int offset = textWithCursor.indexOf('|');
 		String text = textWithCursor.substring(0, offset) + textWithCursor.substring(offset + 1);
 		XtextResource resource = (XtextResource) resourceSets.get()
@@ -80,11 +84,22 @@ class ContentAssistTest {
 		ContentAssistContext[] contexts = factory.create(text, new TextRegion(offset, 0), offset, resource);
 		IdeContentProposalAcceptor acceptor = acceptors.get();
 		proposalProvider.createProposals(Arrays.asList(contexts), acceptor);
-		List<String> result = new ArrayList<>();
-		for (ContentAssistEntry entry : acceptor.getEntries()) {
-			result.add(entry.getProposal());
-		}
+		List<ContentAssistEntry> result = new ArrayList<>();
+		acceptor.getEntries().forEach(result::add);
 		return result;
+	}
+
+	@Test
+	void keywordsAndEnumLiteralsComeWithWhatTheyMean() throws Exception {
+		List<ContentAssistEntry> hooks = entries("asi class K per vm { on enter |");
+		ContentAssistEntry l1d = hooks.stream().filter(e -> e.getProposal().equals("l1d_flush")).findFirst()
+				.orElseThrow(() -> new AssertionError(hooks.toString()));
+		assertTrue(l1d.getDocumentation().startsWith("l1d_flush: flush the L1 data cache"), l1d.getDocumentation());
+		assertTrue(l1d.getDocumentation().endsWith("Default cost: 3,000 cycles."), l1d.getDocumentation());
+		List<ContentAssistEntry> members = entries("policy p for x86_64 paging 4 {\n  |");
+		ContentAssistEntry model = members.stream().filter(e -> e.getProposal().equals("model")).findFirst()
+				.orElseThrow(() -> new AssertionError(members.toString()));
+		assertTrue(model.getDocumentation().startsWith("model rfc2022 | asi2025"), model.getDocumentation());
 	}
 
 	private static String policy(String blockBody) {

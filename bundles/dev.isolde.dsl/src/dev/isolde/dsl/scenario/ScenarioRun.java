@@ -94,7 +94,7 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 				c.getStrategies().forEach(s -> strategies.add(Strategy.valueOf(s.name())));
 			} else if (m instanceof Costs cs) {
 				for (CostOverride o : cs.getCosts()) {
-					costs.put(costItem(o.getItem().getLiteral()), (long) o.getCycles());
+					costs.put(CostModel.itemOf(o.getItem().getLiteral()), (long) o.getCycles());
 				}
 			} else if (m instanceof Run r) {
 				runs.add(r);
@@ -257,15 +257,5 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 			}
 		}
 		return out;
-	}
-
-	/** The DSL's cost items, named as the simulator's cost model names them. */
-	private static String costItem(String dsl) {
-		return switch (dsl) {
-		case "mds_clear" -> "verw";
-		case "sibling_stun" -> "ipi";
-		case "sibling_unstun" -> "unstun";
-		default -> dsl;
-		};
 	}
 }

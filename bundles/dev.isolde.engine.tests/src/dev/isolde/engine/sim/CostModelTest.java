@@ -21,6 +21,19 @@ class CostModelTest {
     }
 
     @Test
+    void policyNamesOfHooksReadTheirPrimitivesCost() {
+        CostModel m = CostModel.defaults().with(Map.of("verw", 450L));
+        assertEquals(450, m.cycles(CostModel.itemOf("mds_clear")));
+        assertEquals(m.ipi(), m.cycles(CostModel.itemOf("sibling_stun")));
+        assertEquals(m.unstun(), m.cycles(CostModel.itemOf("sibling_unstun")));
+        assertEquals(m.pageFault(), m.cycles(CostModel.itemOf("page_fault")));
+        for (String item : CostModel.ITEMS) {
+            assertEquals(item, CostModel.itemOf(item));
+        }
+        assertThrows(IllegalArgumentException.class, () -> m.cycles("cr3"));
+    }
+
+    @Test
     void aClassOverrideWinsForItsHookOnly() {
         AsiClassSpec k = RfcMachine.kvmClass();
         AsiClassSpec cheap = new AsiClassSpec(k.name(), k.per(), k.maps(), k.onEnter(), k.onExit(),

@@ -49,9 +49,28 @@ public record CostModel(long ptSwitch, long ptSwitchPcid, boolean pcid, long pag
     }
 
     /**
-     * The cost of {@code hook}, or the class's override when it has one; overrides are read as cycles here
-     * (AsiClassSpec's Javadoc says nanoseconds, to be reconciled with the DSL).
+     * The item of {@link #ITEMS} that a policy's cost item or hook names: the DSL names hooks as classes run them
+     * ({@code mds_clear}, {@code sibling_stun}, {@code sibling_unstun}), the model by the primitive they cost.
      */
+    public static String itemOf(String dslName) {
+        return switch (dslName) {
+            case "mds_clear" -> "verw";
+            case "sibling_stun" -> "ipi";
+            case "sibling_unstun" -> "unstun";
+            default -> dslName;
+        };
+    }
+
+    /** The cycles of the item {@code name} (one of {@link #ITEMS}). */
+    public long cycles(String name) {
+        Long c = values().get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown cost item " + name + ", known: " + ITEMS);
+        }
+        return c;
+    }
+
+    /** The cost of {@code hook} in cycles, or the class's override when it has one. */
     public long hook(Hook hook, AsiClassSpec cls) {
         if (cls != null) {
             Long o = cls.costOverrides().get(hook);
@@ -70,14 +89,19 @@ public record CostModel(long ptSwitch, long ptSwitchPcid, boolean pcid, long pag
         };
     }
 
-    /** This model with the named items of {@code items} (see {@link #ITEMS}) replaced. */
-    public CostModel with(Map<String, Long> items) {
+    private Map<String, Long> values() {
         Map<String, Long> v = new HashMap<>();
         long[] now = { ptSwitch, ptSwitchPcid, pageFault, l1dFlush, verw, ipi, unstun, ibpb, rsbFill, vmexit, syscall,
                 access, irq };
         for (int i = 0; i < now.length; i++) {
             v.put(ITEMS.get(i), now[i]);
         }
+        return v;
+    }
+
+    /** This model with the named items of {@code items} (see {@link #ITEMS}) replaced. */
+    public CostModel with(Map<String, Long> items) {
+        Map<String, Long> v = values();
         for (var e : items.entrySet()) {
             if (!v.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("unknown cost item " + e.getKey() + ", known: " + ITEMS);

@@ -12,9 +12,13 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 
+import dev.isolde.dsl.help.KeywordHelp;
 import dev.isolde.dsl.isolde.Rule;
 
-/** Hover over a rule: what it selects, into which class, and why (its {@code because} rationale). */
+/**
+ * Hover over a keyword: what it means; over a rule: what it selects, into which class, and why (its {@code because}
+ * rationale). Over a rule's selector keyword, both.
+ */
 final class PolicyTextHover implements ITextHover {
 
 	private final PolicyEditor editor;
@@ -25,8 +29,17 @@ final class PolicyTextHover implements ITextHover {
 
 	@Override
 	public String getHoverInfo(ITextViewer viewer, IRegion region) {
-		Rule rule = ruleAt(editor.reconcilingStrategy().latest(), region.getOffset());
-		return rule == null ? null : PolicyLabels.describe(rule);
+		return hoverText(editor.reconcilingStrategy().latest(), region.getOffset());
+	}
+
+	/** What the hover shows at {@code offset} of a parsed policy, or null. */
+	static String hoverText(XtextResource resource, int offset) {
+		KeywordHelp.Located keyword = KeywordHelp.at(resource, offset);
+		Rule rule = ruleAt(resource, offset);
+		if (keyword == null) {
+			return rule == null ? null : PolicyLabels.describe(rule);
+		}
+		return rule == null ? keyword.text() : keyword.text() + "\n\n" + PolicyLabels.describe(rule);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
@@ -16,6 +17,7 @@ import org.eclipse.xtext.nodemodel.ILeafNode;
 
 import com.google.inject.Inject;
 
+import dev.isolde.dsl.help.KeywordHelp;
 import dev.isolde.dsl.isolde.PolicyFile;
 import dev.isolde.dsl.isolde.SelectorKind;
 import dev.isolde.dsl.kernel.KernelModels;
@@ -51,6 +53,26 @@ public class KernelNameProposalProvider extends IdeContentProposalProvider {
 			proposeKernelNames(file, context, acceptor);
 		}
 		super._createProposals(assignment, context, acceptor);
+	}
+
+	/** Keywords come with what they mean (the additional-info popup of an editor, documentation in LSP). */
+	@Override
+	protected void _createProposals(Keyword keyword, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		String help = KeywordHelp.of(keyword);
+		super._createProposals(keyword, context, help == null ? acceptor : new IIdeContentProposalAcceptor() {
+			@Override
+			public void accept(ContentAssistEntry entry, int priority) {
+				if (entry != null) {
+					entry.setDocumentation(help);
+				}
+				acceptor.accept(entry, priority);
+			}
+
+			@Override
+			public boolean canAcceptMoreProposals() {
+				return acceptor.canAcceptMoreProposals();
+			}
+		});
 	}
 
 	private void proposeKernelNames(PolicyFile file, ContentAssistContext context,
