@@ -2,8 +2,10 @@
 package dev.isolde.ui.editor;
 
 import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.text.DefaultInformationControl;
 import org.eclipse.jface.text.IAutoEditStrategy;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IInformationControlCreator;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
@@ -61,6 +63,8 @@ final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguratio
 		assistant.setAutoActivationDelay(300);
 		assistant.setProposalSelectorBackground(null);
 		assistant.enableAutoInsert(true);
+		// keywords carry what they mean; without a creator JFace never shows that additional info
+		assistant.setInformationControlCreator(WRAPPING_TEXT);
 		return assistant;
 	}
 
@@ -78,6 +82,10 @@ final class PolicySourceViewerConfiguration extends TextSourceViewerConfiguratio
 		reconciler.setDelay(RECONCILE_DELAY_MS);
 		return reconciler;
 	}
+
+	/** Plain-text information controls that wrap paragraphs (hovers, content assist's additional info). */
+	static final IInformationControlCreator WRAPPING_TEXT = parent -> new DefaultInformationControl(parent,
+			new WrappingTextPresenter());
 
 	@Override
 	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {

@@ -3,7 +3,9 @@ package dev.isolde.ui.editor;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.IInformationControlCreator;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextHoverExtension;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.eclipse.xtext.EcoreUtil2;
@@ -19,7 +21,7 @@ import dev.isolde.dsl.isolde.Rule;
  * Hover over a keyword: what it means; over a rule: what it selects, into which class, and why (its {@code because}
  * rationale). Over a rule's selector keyword, both.
  */
-final class PolicyTextHover implements ITextHover {
+final class PolicyTextHover implements ITextHover, ITextHoverExtension {
 
 	private final PolicyEditor editor;
 
@@ -40,6 +42,11 @@ final class PolicyTextHover implements ITextHover {
 			return rule == null ? null : PolicyLabels.describe(rule);
 		}
 		return rule == null ? keyword.text() : keyword.text() + "\n\n" + PolicyLabels.describe(rule);
+	}
+
+	@Override
+	public IInformationControlCreator getHoverControlCreator() {
+		return PolicySourceViewerConfiguration.WRAPPING_TEXT;
 	}
 
 	@Override
