@@ -66,11 +66,14 @@ class SimulateCommandTest {
 	}
 
 	@Test
-	void aRunOnACpuTheScenarioDoesNotHaveIsRejected() throws Exception {
-		policy("run guest2 on cpu 2", "run guest2 on cpu 7");
+	void aRunOnACpuTheScenarioDoesNotHaveIsRejectedAtItsLine() throws Exception {
+		Path policy = policy("run guest2 on cpu 2", "run guest2 on cpu 7");
+		int line = Files.readAllLines(policy).indexOf("  run guest2 on cpu 7") + 1;
 		CliRun r = CliRun.in(dir, "simulate", "sim.asi");
-		assertEquals(2, r.exit(), r.out());
-		assertTrue(r.err().contains("run guest2 on cpu 7: the scenario has CPUs 0-3"), r.err());
+		assertEquals(1, r.exit(), r.out());
+		assertTrue(r.err().contains("sim.asi:" + line + ":21: error: cpu 7 does not exist: scenario vm_exit_storm has CPUs 0-3"),
+				r.err());
+		assertEquals("", r.out());
 	}
 
 	@Test

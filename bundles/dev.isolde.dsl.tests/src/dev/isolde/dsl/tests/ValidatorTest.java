@@ -441,6 +441,35 @@ class ValidatorTest {
 	}
 
 	@Test
+	void aScenarioTheSimulatorWouldRefuseIsAnErrorWhereItIsWritten() throws Exception {
+		validation.assertError(parse("scenario s { cores 2 smt 4 }"), Literals.SHAPE, BAD_MACHINE_SHAPE,
+				"smt 4: the simulator models cores of 1 or 2 hyperthreads");
+		validation.assertError(parse("scenario s { cores 0 }"), Literals.SHAPE, BAD_MACHINE_SHAPE, "cores 1 or more");
+		PolicyFile cpus = parse("vm g\nscenario s { cores 2 smt 2 run g on cpu 1, 4 }");
+		validation.assertError(cpus, Literals.RUN, CPU_OUT_OF_RANGE, "cpu 4 does not exist: scenario s has CPUs 0-3 (cores 2 smt 2)");
+		assertEquals(1, validation.validate(cpus).size(), () -> validation.validate(cpus).toString());
+		validation.assertError(parse("vm g\nscenario s { run g on cpu 3 cores 1 }"), Literals.RUN, CPU_OUT_OF_RANGE,
+				"has CPUs 0-0 (cores 1 smt 1)");
+		validation.assertNoIssues(parse("vm g\nscenario s { run g on cpu 3 }"));
+		validation.assertError(parse("scenario s { workload \"vmexit-strom\" }"), Literals.WORKLOAD, UNKNOWN_WORKLOAD,
+				"unknown workload vmexit-strom; known: vmexit-storm, io-heavy-vm, syscall-heavy-process, idle");
+		validation.assertNoIssues(parse("scenario s { workload idle events 10 seed 3 compare asi, none }"));
+	}
+
+	@Test
+	void aTraceOutsideThePolicysDirectoryIsAnErrorAndAMissingOneAWarning() throws Exception {
+		for (String outside : List.of("/etc/passwd", "../x.trace", "sub/../../x.trace", "%2e%2e/x.trace")) {
+			validation.assertError(parse("scenario s { trace \"" + outside + "\" }"), Literals.TRACE, TRACE_OUTSIDE_PROJECT,
+					"lies outside this policy's directory, not read");
+		}
+		validation.assertWarning(parse("scenario s { trace \"traces/x.trace\" }"), Literals.TRACE, TRACE_NOT_FOUND,
+				"trace not found: " + dir.resolve("traces/x.trace"));
+		Files.createDirectories(dir.resolve("traces"));
+		Files.writeString(dir.resolve("traces/x.trace"), "0 0 - irq\n");
+		validation.assertNoIssues(parse("scenario s { trace \"traces/x.trace\" workload whatever }"));
+	}
+
+	@Test
 	void duplicateClassAndContextNamesAreErrors() throws Exception {
 		PolicyFile file = parse("""
 				asi class K per vm { maps global }

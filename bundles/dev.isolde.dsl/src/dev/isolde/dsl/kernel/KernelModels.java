@@ -3,7 +3,6 @@ package dev.isolde.dsl.kernel;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,7 +17,7 @@ import com.google.inject.Singleton;
 
 import dev.isolde.dsl.isolde.KernelRef;
 import dev.isolde.dsl.isolde.PolicyFile;
-import dev.isolde.dsl.scoping.ConfinedImportUriResolver;
+import dev.isolde.dsl.scoping.ProjectFiles;
 import dev.isolde.model.persist.ModelStore;
 
 /**
@@ -46,43 +45,20 @@ public class KernelModels {
 	}
 
 	/**
-	 * Resolves {@code path} against the directory of {@code resource}, or returns null when it is not on the file
-	 * system or lies outside that directory's tree: a policy may come from someone else, and its {@code kernel}
-	 * statement must not make the tools read arbitrary files (the same rule as {@code import}s, see
-	 * {@link ConfinedImportUriResolver}; the user names other models with {@code --kernel}).
+	 * Resolves {@code path} against the directory of {@code resource}, or returns null when it lies outside that
+	 * directory's tree ({@link ProjectFiles}; the user names other models with {@code --kernel}).
 	 */
 	public Path locate(Resource resource, String path) {
-		if (!ConfinedImportUriResolver.isConfined(path)) {
-			return null;
+		URI uri = resource.getURI();
+		URI local = uri == null ? null : CommonPlugin.resolve(uri);
+		Path dir;
+		if (local != null && local.isFile() && local.toFileString() != null) {
+			dir = Path.of(local.toFileString()).toAbsolutePath().getParent();
+		} else {
+			// In-memory resources (tests, synthetic URIs) resolve against the working directory.
+			dir = Path.of("").toAbsolutePath();
 		}
-		try {
-			Path p = Path.of(path);
-			URI uri = resource.getURI();
-			URI local = uri == null ? null : CommonPlugin.resolve(uri);
-			Path dir;
-			if (local != null && local.isFile() && local.toFileString() != null) {
-				dir = Path.of(local.toFileString()).toAbsolutePath().getParent();
-			} else {
-				// In-memory resources (tests, synthetic URIs) resolve against the working directory.
-				dir = Path.of("").toAbsolutePath();
-			}
-			Path file = dir.resolve(p).normalize();
-			return staysInside(dir, file) ? file : null;
-		} catch (InvalidPathException e) {
-			return null;
-		}
-	}
-
-	/** Whether {@code file}, once symbolic links are followed, is still inside {@code dir}. */
-	private static boolean staysInside(Path dir, Path file) {
-		if (!Files.exists(file)) {
-			return true; // nothing to read; reported as not found
-		}
-		try {
-			return file.toRealPath().startsWith(dir.toRealPath());
-		} catch (IOException e) {
-			return false;
-		}
+		return ProjectFiles.resolve(dir, path);
 	}
 
 	/** The kernel model stored in {@code file}; a missing file raises {@link NoSuchFileException}. */

@@ -25,6 +25,7 @@ import dev.isolde.dsl.isolde.TaintPolicyEntry;
 import dev.isolde.dsl.isolde.Taints;
 import dev.isolde.dsl.isolde.Trace;
 import dev.isolde.dsl.isolde.Workload;
+import dev.isolde.dsl.scoping.ProjectFiles;
 import dev.isolde.engine.classify.Classification;
 import dev.isolde.engine.kernel.KernelImage;
 import dev.isolde.engine.policy.Hook;
@@ -65,14 +66,38 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 				.filter(s -> name == null || name.equals(s.getName())).findFirst().orElse(null);
 	}
 
+	/** The simulator runs SMT cores of at most this many hyperthreads (a leak window needs a sibling). */
+	public static final int MAX_SMT = 2;
+
+	/** The machine a scenario simulates: {@code cores N smt M}, 2 x 2 when it says nothing, smt 1 when only cores. */
+	public record MachineShape(int cores, int smt) {
+
+		/** Logical CPUs. */
+		public int cpus() {
+			return cores * smt;
+		}
+
+		/** What a scenario's last {@code cores} line says (null: the defaults). */
+		public static MachineShape of(Scenario scenario) {
+			MachineShape shape = new MachineShape(2, 2);
+			for (ScenarioMember m : scenario == null ? List.<ScenarioMember>of() : scenario.getMembers()) {
+				if (m instanceof Shape s) {
+					shape = new MachineShape(s.getCores(), s.getSmt() == 0 ? 1 : s.getSmt());
+				}
+			}
+			return shape;
+		}
+	}
+
 	/**
 	 * Reads {@code scenario} (null: the defaults, for a trace given on the command line); a trace path is relative to
-	 * {@code dir}, contexts are looked up in {@code kernel}.
+	 * {@code dir} and may not leave it ({@link ProjectFiles}), contexts are looked up in {@code kernel}.
 	 */
 	public static ScenarioRun of(Scenario scenario, KernelImage kernel, Path dir) throws BadScenario {
 		String name = scenario == null ? "trace" : scenario.getName();
-		int cores = 2;
-		int smt = 2;
+		MachineShape shape = MachineShape.of(scenario);
+		int cores = shape.cores();
+		int smt = shape.smt();
 		String workload = "vmexit-storm";
 		long events = 100_000;
 		long seed = 1;
@@ -81,15 +106,16 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 		Map<String, Long> costs = new LinkedHashMap<>();
 		List<Run> runs = new ArrayList<>();
 		for (ScenarioMember m : scenario == null ? List.<ScenarioMember>of() : scenario.getMembers()) {
-			if (m instanceof Shape s) {
-				cores = s.getCores();
-				smt = s.getSmt() == 0 ? 1 : s.getSmt();
-			} else if (m instanceof Workload w) {
+			if (m instanceof Workload w) {
 				workload = w.getName();
 				events = w.getEvents() > 0 ? w.getEvents() : events;
 				seed = w.getSeed();
 			} else if (m instanceof Trace t) {
-				trace = dir.resolve(t.getPath()).normalize();
+				trace = ProjectFiles.resolve(dir, t.getPath());
+				if (trace == null) {
+					throw new BadScenario("scenario " + name + ": trace \"" + t.getPath()
+							+ "\" lies outside this policy's directory, not read (a policy names only files beside or below it)");
+				}
 			} else if (m instanceof Compare c) {
 				c.getStrategies().forEach(s -> strategies.add(Strategy.valueOf(s.name())));
 			} else if (m instanceof Costs cs) {
@@ -103,7 +129,7 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 		if (strategies.isEmpty()) {
 			strategies.addAll(List.of(Strategy.values()));
 		}
-		if (cores < 1 || smt < 1 || smt > 2) {
+		if (cores < 1 || smt < 1 || smt > MAX_SMT) {
 			throw new BadScenario("scenario " + name + ": needs cores >= 1 and smt 1 or 2");
 		}
 		if (trace == null && !dev.isolde.engine.sim.Workload.NAMES.contains(workload)) {

@@ -51,12 +51,18 @@ import dev.isolde.dsl.isolde.Pattern;
 import dev.isolde.dsl.isolde.Policy;
 import dev.isolde.dsl.isolde.PolicyFile;
 import dev.isolde.dsl.isolde.Rule;
+import dev.isolde.dsl.isolde.Run;
+import dev.isolde.dsl.isolde.Scenario;
 import dev.isolde.dsl.isolde.SelectorKind;
 import dev.isolde.dsl.isolde.SensitiveBlock;
+import dev.isolde.dsl.isolde.Shape;
 import dev.isolde.dsl.isolde.TaintPolicy;
 import dev.isolde.dsl.isolde.Taints;
+import dev.isolde.dsl.isolde.Trace;
+import dev.isolde.dsl.isolde.Workload;
 import dev.isolde.dsl.kernel.KernelModels;
 import dev.isolde.dsl.kernel.KernelNames;
+import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.dsl.scoping.ConfinedImportUriResolver;
 import dev.isolde.dsl.selector.NamePattern;
 import dev.isolde.engine.policy.RegexBudget;
@@ -121,6 +127,16 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 	public static final String HOOK_NONE_COMBINED = PREFIX + "hookNoneCombined";
 	/** A class's {@code cost} naming a machine-wide item (page_fault, ipi, ...), which only a scenario can set. */
 	public static final String MACHINE_COST_IN_CLASS = PREFIX + "machineCostInClass";
+	/** A scenario's {@code cores N smt M} that the simulator cannot model. */
+	public static final String BAD_MACHINE_SHAPE = PREFIX + "badMachineShape";
+	/** {@code run … on cpu N} beyond the scenario's CPUs. */
+	public static final String CPU_OUT_OF_RANGE = PREFIX + "cpuOutOfRange";
+	/** A {@code workload} name the generator does not know. */
+	public static final String UNKNOWN_WORKLOAD = PREFIX + "unknownWorkload";
+	/** A scenario's {@code trace} outside the policy's directory tree. */
+	public static final String TRACE_OUTSIDE_PROJECT = PREFIX + "traceOutsideProject";
+	/** A scenario's {@code trace} that does not exist. */
+	public static final String TRACE_NOT_FOUND = PREFIX + "traceNotFound";
 	/** Two contexts with one name in a file. */
 	public static final String DUPLICATE_CONTEXT = PREFIX + "duplicateContext";
 	/** Two ASI classes with one name in a file. */
@@ -704,6 +720,60 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 			} else if (e instanceof ContextDecl ctx && ctx.getName() != null && !contexts.add(ctx.getName())) {
 				error("duplicate context " + ctx.getName(), ctx, Literals.ELEMENT__NAME, DUPLICATE_CONTEXT);
 			}
+		}
+	}
+
+	// --- scenarios: what a simulation would refuse, said where it is written ---
+
+	@Check
+	public void checkMachineShape(Shape shape) {
+		if (shape.getCores() < 1) {
+			error("a scenario needs cores 1 or more", shape, Literals.SHAPE__CORES, BAD_MACHINE_SHAPE);
+		}
+		if (shape.getSmt() > ScenarioRun.MAX_SMT) {
+			error("smt " + shape.getSmt() + ": the simulator models cores of 1 or " + ScenarioRun.MAX_SMT + " hyperthreads",
+					shape, Literals.SHAPE__SMT, BAD_MACHINE_SHAPE);
+		}
+	}
+
+	@Check
+	public void checkRunCpusExist(Run run) {
+		Scenario scenario = EcoreUtil2.getContainerOfType(run, Scenario.class);
+		ScenarioRun.MachineShape shape = ScenarioRun.MachineShape.of(scenario);
+		if (shape.cores() < 1 || shape.smt() > ScenarioRun.MAX_SMT) {
+			return; // the shape itself is the error
+		}
+		for (int i = 0; i < run.getCpus().size(); i++) {
+			int cpu = run.getCpus().get(i);
+			if (cpu >= shape.cpus()) {
+				error("cpu " + cpu + " does not exist: scenario " + scenario.getName() + " has CPUs 0-" + (shape.cpus() - 1)
+						+ " (cores " + shape.cores() + " smt " + shape.smt() + ")", run, Literals.RUN__CPUS, i, CPU_OUT_OF_RANGE);
+			}
+		}
+	}
+
+	@Check
+	public void checkWorkloadIsKnown(Workload workload) {
+		Scenario scenario = EcoreUtil2.getContainerOfType(workload, Scenario.class);
+		boolean traced = scenario != null && scenario.getMembers().stream().anyMatch(Trace.class::isInstance);
+		List<String> known = dev.isolde.engine.sim.Workload.NAMES;
+		if (!traced && workload.getName() != null && !known.contains(workload.getName())) {
+			error("unknown workload " + workload.getName() + "; known: " + String.join(", ", known), workload,
+					Literals.WORKLOAD__NAME, UNKNOWN_WORKLOAD);
+		}
+	}
+
+	@Check
+	public void checkTraceIsInProject(Trace trace) {
+		if (trace.getPath() == null || trace.eResource() == null) {
+			return;
+		}
+		Path path = kernelModels.locate(trace.eResource(), trace.getPath());
+		if (path == null) {
+			error("trace \"" + trace.getPath() + "\" lies outside this policy's directory, not read: a policy names only files beside or below it",
+					trace, Literals.TRACE__PATH, TRACE_OUTSIDE_PROJECT);
+		} else if (!Files.isRegularFile(path)) {
+			warning("trace not found: " + path, trace, Literals.TRACE__PATH, TRACE_NOT_FOUND);
 		}
 	}
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import dev.isolde.dsl.IsoldeStandaloneSetup;
 import dev.isolde.dsl.check.Diagnostic;
 import dev.isolde.dsl.check.PolicyChecker;
 import dev.isolde.dsl.kernel.KernelModels;
+import dev.isolde.dsl.scenario.ScenarioRun;
 import dev.isolde.model.persist.ModelStore;
 
 /**
@@ -92,6 +94,25 @@ class UntrustedPolicyTest {
 		PolicyChecker.Result result = check("models/m.isolde");
 		assertNotNull(injector.getInstance(KernelModels.class).locate(result.policyFile()));
 		assertEquals(List.of(), result.diagnostics());
+	}
+
+	@Test
+	void traceOutsideTheProjectIsAnErrorAndIsNotRead() throws IOException {
+		// A trace's parse errors quote what they found, so reading this file would show its first word.
+		Files.writeString(dir.resolve("secret.trace"), "hunter2 0 - irq\n");
+		Files.createSymbolicLink(project.resolve("link.trace"), dir.resolve("secret.trace"));
+		for (String path : List.of("../secret.trace", dir.resolve("secret.trace").toString(), "link.trace")) {
+			Path policy = project.resolve("p.asi");
+			Files.writeString(policy, POLICY + "scenario s { trace \"" + path + "\" }\n");
+			PolicyChecker.Result result = injector.getInstance(PolicyChecker.class).check(policy);
+			assertTrue(result.hasErrors(), result.diagnostics().toString());
+			assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("lies outside this policy's directory")),
+					result.diagnostics().toString());
+			ScenarioRun.BadScenario refused = assertThrows(ScenarioRun.BadScenario.class,
+					() -> ScenarioRun.of(ScenarioRun.find(result.policyFile(), "s"), null, project));
+			assertTrue(refused.getMessage().contains("not read"), refused.getMessage());
+			assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
+		}
 	}
 
 	@Test
