@@ -146,4 +146,27 @@ class PolicyFixesTest {
 		assertEquals("asi class K per vm { on enter l1d_flush }\n",
 				apply(none, IsoldeValidator.HOOK_NONE_COMBINED, "Remove hook none"));
 	}
+
+	@Test
+	void aMisspeltWorkloadIsCorrectedToTheKnownOne() {
+		assertEquals("scenario s { workload \"vmexit-storm\" events 10 }\n",
+				apply("scenario s { workload \"vmexit-strom\" events 10 }\n", IsoldeValidator.UNKNOWN_WORKLOAD,
+						"Change to workload \"vmexit-storm\""));
+		assertEquals(4, fixes("scenario s { workload nothing_alike_at_all }\n", IsoldeValidator.UNKNOWN_WORKLOAD).size());
+	}
+
+	@Test
+	void aMachineCostInAClassIsRemovedFromItsList() {
+		String text = "asi class K per vm { maps global cost l1d_flush = 900, page_fault = 50 }\n";
+		assertEquals("asi class K per vm { maps global cost l1d_flush = 900 }\n",
+				apply(text, IsoldeValidator.MACHINE_COST_IN_CLASS, "Remove page_fault = 50 from this class"));
+		assertEquals("asi class K per vm {\n  maps global\n}\n", apply("asi class K per vm {\n  maps global\n  cost ipi = 9\n}\n",
+				IsoldeValidator.MACHINE_COST_IN_CLASS, "Remove ipi = 9"));
+	}
+
+	@Test
+	void aCpuTheScenarioLacksIsRemoved() {
+		assertEquals("vm g\nscenario s { cores 1 smt 2 run g on cpu 1 }\n",
+				apply("vm g\nscenario s { cores 1 smt 2 run g on cpu 1, 5 }\n", IsoldeValidator.CPU_OUT_OF_RANGE, "Remove 5"));
+	}
 }

@@ -26,6 +26,7 @@ import dev.isolde.dsl.isolde.AsiClassDecl;
 import dev.isolde.dsl.isolde.AsiModel;
 import dev.isolde.dsl.isolde.ClassMember;
 import dev.isolde.dsl.isolde.ContextDecl;
+import dev.isolde.dsl.isolde.Costs;
 import dev.isolde.dsl.isolde.DefaultClass;
 import dev.isolde.dsl.isolde.Element;
 import dev.isolde.dsl.isolde.EnterHooks;
@@ -36,6 +37,8 @@ import dev.isolde.dsl.isolde.LocalBlock;
 import dev.isolde.dsl.isolde.Policy;
 import dev.isolde.dsl.isolde.PolicyFile;
 import dev.isolde.dsl.isolde.Rule;
+import dev.isolde.dsl.isolde.Run;
+import dev.isolde.dsl.isolde.Workload;
 import dev.isolde.dsl.kernel.KernelModels;
 import dev.isolde.dsl.kernel.KernelNames;
 import dev.isolde.dsl.services.IsoldeGrammarAccess;
@@ -53,7 +56,8 @@ public final class PolicyFixes {
 			IsoldeValidator.DEFAULT_SENSITIVE_IN_ASI2025, IsoldeValidator.LOCAL_BLOCK_IN_ASI2025,
 			IsoldeValidator.ASI2025_MEMBER_IN_RFC2022, IsoldeValidator.CONFLICTING_CLAIM,
 			IsoldeValidator.SHADOWED_RULE, IsoldeValidator.DUPLICATE_CLASS, IsoldeValidator.DUPLICATE_CONTEXT,
-			IsoldeValidator.HOOK_NONE_COMBINED);
+			IsoldeValidator.HOOK_NONE_COMBINED, IsoldeValidator.UNKNOWN_WORKLOAD, IsoldeValidator.MACHINE_COST_IN_CLASS,
+			IsoldeValidator.CPU_OUT_OF_RANGE);
 
 	/** At most this many "did you mean" names per issue. */
 	static final int SPELLINGS = 5;
@@ -103,6 +107,10 @@ public final class PolicyFixes {
 		case IsoldeValidator.DUPLICATE_CLASS, IsoldeValidator.DUPLICATE_CONTEXT -> f.removeElement(
 				EcoreUtil2.getContainerOfType(at, Element.class), "Remove this duplicate declaration", fixes);
 		case IsoldeValidator.HOOK_NONE_COMBINED -> f.removeNoneHook(at, fixes);
+		case IsoldeValidator.UNKNOWN_WORKLOAD -> f.unknownWorkload(at, fixes);
+		case IsoldeValidator.MACHINE_COST_IN_CLASS -> f.removeListed(at, Costs.class, Literals.COSTS__COSTS,
+				"from this class (a scenario's cost sets it)", fixes);
+		case IsoldeValidator.CPU_OUT_OF_RANGE -> f.removeListed(at, Run.class, Literals.RUN__CPUS, "", fixes);
 		default -> throw new IllegalStateException("code listed in CODES without a fix: " + code);
 		}
 		return fixes;
@@ -166,6 +174,18 @@ public final class PolicyFixes {
 		IsoldeGrammarAccess grammar = PolicyLanguage.injector().getInstance(IsoldeGrammarAccess.class);
 		boolean bare = PLAIN_NAME.matcher(name).matches() && !GrammarUtil.getAllKeywords(grammar.getGrammar()).contains(name);
 		return bare ? name : '"' + name + '"';
+	}
+
+	private void unknownWorkload(EObject at, List<PolicyFix> fixes) {
+		if (!(at instanceof Workload workload) || workload.getName() == null) {
+			return;
+		}
+		List<String> known = dev.isolde.engine.sim.Workload.NAMES;
+		List<String> close = ClosestNames.of(workload.getName(), known, SPELLINGS);
+		for (String name : close.isEmpty() ? known : close) {
+			fixes.add(new PolicyFix("Change to workload \"" + name + "\"", new PolicyFix.Edit(offset, length,
+					'"' + name + '"')));
+		}
 	}
 
 	// --- the two ASI models ---
@@ -241,6 +261,31 @@ public final class PolicyFixes {
 		int index = rule.getPatterns().indexOf(p);
 		fixes.add(new PolicyFix("Remove " + PolicyLabels.text(p) + " from this rule (" + why + ")",
 				removeListItem(items, index)));
+	}
+
+	/**
+	 * Removes the item at the issue from the list {@code feature} of the enclosing {@code owner} ({@code cost a = 1,
+	 * b = 2}, {@code on cpu 1, 4}), or the whole statement when it is the only item.
+	 */
+	private void removeListed(EObject at, Class<? extends EObject> owner, EStructuralFeature feature, String why,
+			List<PolicyFix> fixes) {
+		EObject statement = EcoreUtil2.getContainerOfType(at, owner);
+		if (statement == null) {
+			return;
+		}
+		List<INode> items = NodeModelUtils.findNodesForFeature(statement, feature);
+		for (int i = 0; i < items.size(); i++) {
+			INode item = items.get(i);
+			if (item.getOffset() <= offset && offset < item.getEndOffset()) {
+				String what = NodeModelUtils.getTokenText(item);
+				String label = "Remove " + what + (why.isEmpty() ? "" : " " + why);
+				if (items.size() == 1) {
+					removeElement(statement, label, fixes);
+				} else {
+					fixes.add(new PolicyFix(label, removeListItem(items, i)));
+				}
+			}
+		}
 	}
 
 	private void removeNoneHook(EObject at, List<PolicyFix> fixes) {
