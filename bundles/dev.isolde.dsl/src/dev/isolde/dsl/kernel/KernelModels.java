@@ -9,8 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.emf.common.CommonPlugin;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 
 import com.google.inject.Singleton;
@@ -49,16 +47,9 @@ public class KernelModels {
 	 * directory's tree ({@link ProjectFiles}; the user names other models with {@code --kernel}).
 	 */
 	public Path locate(Resource resource, String path) {
-		URI uri = resource.getURI();
-		URI local = uri == null ? null : CommonPlugin.resolve(uri);
-		Path dir;
-		if (local != null && local.isFile() && local.toFileString() != null) {
-			dir = Path.of(local.toFileString()).toAbsolutePath().getParent();
-		} else {
-			// In-memory resources (tests, synthetic URIs) resolve against the working directory.
-			dir = Path.of("").toAbsolutePath();
-		}
-		return ProjectFiles.resolve(dir, path);
+		Path dir = ProjectFiles.directoryOf(resource);
+		// In-memory resources (tests, synthetic URIs) resolve against the working directory.
+		return ProjectFiles.resolve(dir != null ? dir : Path.of("").toAbsolutePath(), path);
 	}
 
 	/** The kernel model stored in {@code file}; a missing file raises {@link NoSuchFileException}. */

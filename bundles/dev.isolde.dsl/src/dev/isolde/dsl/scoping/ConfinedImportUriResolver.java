@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.isolde.dsl.scoping;
 
+import java.nio.file.Path;
+
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
@@ -14,7 +16,19 @@ public class ConfinedImportUriResolver extends ImportUriResolver {
 	@Override
 	public String resolve(EObject object) {
 		String uri = super.resolve(object);
-		return uri == null || isConfined(uri) ? uri : null;
+		return uri == null || staysInProject(object, uri) ? uri : null;
+	}
+
+	/**
+	 * Whether {@code importUri}, imported by {@code from}, stays in the importing file's directory tree, also once
+	 * symbolic links are followed (a link beside the policy may lead anywhere).
+	 */
+	public static boolean staysInProject(EObject from, String importUri) {
+		if (!isConfined(importUri)) {
+			return false;
+		}
+		Path dir = ProjectFiles.directoryOf(from.eResource());
+		return dir == null || ProjectFiles.resolve(dir, URI.decode(importUri)) != null;
 	}
 
 	@Override

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import org.eclipse.emf.common.CommonPlugin;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+
 /**
  * Files a policy names besides its imports ({@code kernel "…"}, a scenario's {@code trace "…"}), resolved against
  * the policy's directory and confined to that tree: a policy may come from someone else, and what it names must not
@@ -32,6 +36,16 @@ public final class ProjectFiles {
 		} catch (InvalidPathException e) {
 			return null;
 		}
+	}
+
+	/** The directory of a file-based resource (a policy in the workspace or on disk), or null for any other. */
+	public static Path directoryOf(Resource resource) {
+		URI uri = resource == null ? null : resource.getURI();
+		URI local = uri == null ? null : CommonPlugin.resolve(uri);
+		if (local == null || !local.isFile() || local.toFileString() == null) {
+			return null;
+		}
+		return Path.of(local.toFileString()).toAbsolutePath().getParent();
 	}
 
 	/** Whether {@code file}, once symbolic links are followed, is still inside {@code dir}. */

@@ -779,7 +779,7 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 
 	@Check
 	public void checkImportStaysInProject(Import imp) {
-		if (imp.getImportURI() != null && !ConfinedImportUriResolver.isConfined(imp.getImportURI())) {
+		if (imp.getImportURI() != null && !ConfinedImportUriResolver.staysInProject(imp, imp.getImportURI())) {
 			error("import \"" + imp.getImportURI() + "\" leaves this policy's directory; untrusted policies may only import files beside or below them",
 					imp, Literals.IMPORT__IMPORT_URI, IMPORT_OUTSIDE_PROJECT);
 		}

@@ -116,6 +116,19 @@ class UntrustedPolicyTest {
 	}
 
 	@Test
+	void importThroughASymbolicLinkOutOfTheProjectIsAnErrorAndNotRead() throws IOException {
+		Files.writeString(dir.resolve("secret.asi"), "vm leaked uses NOTHING\n");
+		Files.createSymbolicLink(project.resolve("base.asi"), dir.resolve("secret.asi"));
+		Path policy = project.resolve("p.asi");
+		Files.writeString(policy, "import \"base.asi\"\n" + POLICY + "vm mine uses leaked\n");
+		PolicyChecker.Result result = injector.getInstance(PolicyChecker.class).check(policy);
+		assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("leaves this policy's directory")),
+				result.diagnostics().toString());
+		assertTrue(result.policyFile().eResource().getResourceSet().getResources().size() == 1,
+				"the linked file was loaded: " + result.policyFile().eResource().getResourceSet().getResources());
+	}
+
+	@Test
 	void importOutsideTheProjectIsAnError() throws IOException {
 		Files.writeString(dir.resolve("secret.asi"), "vm leaked uses NOTHING\n");
 		Path policy = project.resolve("p.asi");
