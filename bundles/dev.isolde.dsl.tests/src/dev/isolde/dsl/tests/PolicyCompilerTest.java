@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -26,6 +27,7 @@ import dev.isolde.engine.kernel.ContextKind;
 import dev.isolde.engine.policy.AsiModel;
 import dev.isolde.engine.policy.Hook;
 import dev.isolde.engine.policy.MemoryClass;
+import dev.isolde.engine.policy.Pattern;
 import dev.isolde.engine.policy.PolicySpec;
 import dev.isolde.engine.policy.RuleSpec;
 import dev.isolde.engine.policy.SelectorKind;
@@ -57,6 +59,18 @@ class PolicyCompilerTest {
 		assertTrue(spec.rules().stream().allMatch(r -> r.target() == MemoryClass.SENSITIVE));
 		assertTrue(spec.asiClass("userspace").maps(dev.isolde.engine.policy.AsiClassSpec.MapItem.Target.GLOBAL));
 		assertTrue(spec.classes().stream().noneMatch(c -> c.isKpti()));
+	}
+
+	/** Found by the policy fuzzer: `section "/x[/"` reached java.util.regex, which the validator had not checked. */
+	@Test
+	void aQuotedNameBetweenSlashesIsANameNotARegex(@TempDir Path tmp) throws Exception {
+		Path file = tmp.resolve("p.asi");
+		Files.writeString(file, "policy p for x86_64 paging 4 { global nonsensitive { section \"/x[/\", \"/a*/\" symbol /^b/ } }\n");
+		List<Pattern> patterns = new PolicyCompiler().compile(load(file)).rules().stream()
+				.flatMap(r -> r.patterns().stream()).toList();
+		assertEquals(List.of(Pattern.Form.EXACT, Pattern.Form.GLOB, Pattern.Form.REGEX),
+				patterns.stream().map(Pattern::form).toList());
+		assertEquals(List.of("/x[/", "/a*/", "^b"), patterns.stream().map(Pattern::text).toList());
 	}
 
 	@Test

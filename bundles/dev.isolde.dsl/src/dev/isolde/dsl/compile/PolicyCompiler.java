@@ -146,7 +146,7 @@ public final class PolicyCompiler {
 		if (p.getRegex() != null) {
 			return Pattern.of(p.getRegex());
 		}
-		return Pattern.of(p.getText() != null ? p.getText() : p.getName());
+		return Pattern.name(p.getText() != null ? p.getText() : p.getName());
 	}
 
 	private static AsiClassSpec asiClass(AsiClassDecl c) throws CompileException {

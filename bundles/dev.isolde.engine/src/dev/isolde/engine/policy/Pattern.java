@@ -32,10 +32,15 @@ public final class Pattern {
         if (source.length() >= 2 && source.startsWith("/") && source.endsWith("/")) {
             return regex(source.substring(1, source.length() - 1));
         }
-        if (source.indexOf('*') >= 0 || source.indexOf('?') >= 0) {
-            return glob(source);
-        }
-        return exact(source);
+        return name(source);
+    }
+
+    /**
+     * A name as a policy writes it bare or quoted: a glob if it has {@code *} or {@code ?}, else exact; never a regex,
+     * even when it starts and ends with a slash ({@code section "/x[/"} names a section, as the validator reads it).
+     */
+    public static Pattern name(String name) {
+        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 ? glob(name) : exact(name);
     }
 
     /** An exact name. */
