@@ -3,9 +3,6 @@ package dev.isolde.reliability;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,6 +32,7 @@ public final class MemoryBench {
 
 	/** {@code kallsyms BYTES NAME_LENGTH} or {@code trace EVENTS}. */
 	public static void main(String[] args) throws Exception {
+		HeapPeak peak = HeapPeak.watch();
 		long start = System.nanoTime();
 		String what = args[0];
 		String outcome = switch (what) {
@@ -44,7 +42,7 @@ public final class MemoryBench {
 		};
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out.printf(Locale.ROOT, "%s: %s%n  %.1f s, max heap %d MiB, peak heap used %d MiB, peak RSS %d MiB%n",
-				String.join(" ", args), outcome, seconds, Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20,
+				String.join(" ", args), outcome, seconds, Runtime.getRuntime().maxMemory() >> 20, peak.mib(),
 				peakRssKib() >> 10);
 	}
 
@@ -76,16 +74,6 @@ public final class MemoryBench {
 
 	private static String mib(long chars) {
 		return (chars >> 20) + " MiB";
-	}
-
-	private static long peakHeap() {
-		long sum = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-				sum += pool.getPeakUsage().getUsed();
-			}
-		}
-		return sum;
 	}
 
 	/** VmHWM of /proc/self/status: the most resident memory the process ever had. */
