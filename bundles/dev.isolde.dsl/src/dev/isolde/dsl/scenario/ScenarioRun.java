@@ -77,6 +77,11 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 			return cores * smt;
 		}
 
+		/** Whether the simulator can model this machine: at least one core of 1 to {@link #MAX_SMT} threads. */
+		public boolean simulable() {
+			return cores >= 1 && smt >= 1 && smt <= MAX_SMT;
+		}
+
 		/** What a scenario's last {@code cores} line says (null: the defaults). */
 		public static MachineShape of(Scenario scenario) {
 			MachineShape shape = new MachineShape(2, 2);
@@ -129,7 +134,7 @@ public record ScenarioRun(String name, int cores, int smt, String workload, long
 		if (strategies.isEmpty()) {
 			strategies.addAll(List.of(Strategy.values()));
 		}
-		if (cores < 1 || smt < 1 || smt > MAX_SMT) {
+		if (!shape.simulable()) {
 			throw new BadScenario("scenario " + name + ": needs cores >= 1 and smt 1 or 2");
 		}
 		if (trace == null && !dev.isolde.engine.sim.Workload.NAMES.contains(workload)) {

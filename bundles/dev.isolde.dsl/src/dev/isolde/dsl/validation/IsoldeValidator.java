@@ -740,7 +740,7 @@ public class IsoldeValidator extends AbstractIsoldeValidator {
 	public void checkRunCpusExist(Run run) {
 		Scenario scenario = EcoreUtil2.getContainerOfType(run, Scenario.class);
 		ScenarioRun.MachineShape shape = ScenarioRun.MachineShape.of(scenario);
-		if (shape.cores() < 1 || shape.smt() > ScenarioRun.MAX_SMT) {
+		if (!shape.simulable()) {
 			return; // the shape itself is the error
 		}
 		for (int i = 0; i < run.getCpus().size(); i++) {
